@@ -1,0 +1,117 @@
+// The urql client: normalised cache (Graphcache), bearer token from the session (refreshed on expiry or
+// on UNAUTHENTICATED), POST only (the API's CSRF prevention refuses simple GET requests).
+import { Client, fetchExchange, type CombinedError } from '@urql/core';
+import { authExchange } from '@urql/exchange-auth';
+import { cacheExchange, type Cache, type KeyingConfig } from '@urql/exchange-graphcache';
+import { appConfig } from '../app/config.js';
+import type { Session } from '../auth/keycloak.js';
+
+type Data = Record<string, unknown>;
+const idOf = (value: unknown): string | undefined => {
+  const id = (value as { id?: unknown } | null | undefined)?.id;
+  return typeof id === 'string' ? id : undefined;
+};
+/** A key from two parts, or null (embedded in its parent) when the query did not select both. */
+const composite = (a: string | undefined, b: string | undefined): string | null => (a !== undefined && b !== undefined ? `${a}|${b}` : null);
+
+/**
+ * Types without an `id` of their own: keyed by what identifies them, or embedded in their parent (null)
+ * when nothing does (a level is unique only within its cycle; a score depends on the period asked).
+ */
+export const keys: KeyingConfig = {
+  Viewer: () => null,
+  CycleLevel: () => null,
+  Scorecard: () => null,
+  NodeScore: () => null,
+  IndicatorScore: () => null,
+  NodeUnit: (data: Data) => composite(idOf(data.node), idOf(data.unit)),
+  Assignment: (data: Data) => composite(idOf(data.node), idOf(data.person)),
+  UnitMembership: (data: Data) => composite(idOf(data.unit), idOf(data.person)),
+  VariableValue: () => null,
+  MyObjective: () => null,
+  PendingEntry: () => null,
+  WeightIssue: () => null,
+  PageInfo: () => null,
+  PublicReport: () => null,
+  PublicCycle: () => null,
+  PersonScorecard: () => null,
+  IndividualScorecard: () => null,
+  ScorecardComponent: () => null,
+  PublicChamber: () => null,
+  PublicLevel: () => null,
+  PublicNode: () => null,
+  PublicIndicator: () => null,
+  QueryChambersConnection: () => null,
+  QueryChambersConnectionEdge: () => null,
+  QueryPeopleConnection: () => null,
+  QueryPeopleConnectionEdge: () => null,
+  QueryUnitsConnection: () => null,
+  QueryUnitsConnectionEdge: () => null,
+  QueryMeasurementsConnection: () => null,
+  QueryMeasurementsConnectionEdge: () => null,
+  QueryAuditTrailConnection: () => null,
+  QueryAuditTrailConnectionEdge: () => null,
+  // Benchmarks: anonymised chambers have no id; a series is one indicator in one year of one filtered comparison.
+  BenchmarkSeries: () => null,
+  BenchmarkStats: () => null,
+  BenchmarkEntry: () => null,
+  BenchmarkChamber: () => null,
+  FinancialRatio: (data: Data) => (typeof data.code === 'string' ? data.code : null),
+  SizeClass: (data: Data) => (typeof data.code === 'string' ? data.code : null),
+};
+
+/** Root fields whose answers a write can change beyond the entity it returns (scores, queues, lists). */
+const DERIVED_FIELDS = new Set(['cycle', 'cycles', 'myObjectives', 'myScorecard', 'measurements', 'node', 'indicator', 'units', 'people', 'chambers', 'benchmark']);
+
+/** After any write, cached scores and lists are stale: drop them so that the screens ask again. */
+export function invalidateDerived(cache: Cache): void {
+  for (const field of cache.inspectFields('Query')) {
+    if (DERIVED_FIELDS.has(field.fieldName)) cache.invalidate('Query', field.fieldName, field.arguments ?? undefined);
+  }
+}
+
+const MUTATIONS = [
+  'enterMeasurement', 'submitMeasurement', 'approveMeasurement', 'rejectMeasurement', 'setOverride', 'revokeOverride',
+  'setNodeWeights', 'createNode', 'updateNode', 'moveNode', 'reorderNodes', 'assignNode', 'createIndicator', 'updateIndicator',
+  'setTarget', 'updateTarget', 'reviseTarget', 'copyCycle', 'createCycle', 'openPeriod', 'closePeriod', 'addPeriod', 'approveCycle',
+  'closeCycle', 'publishCycle', 'validateReport', 'createUnit', 'updateUnit', 'createPerson', 'updatePerson', 'subscribeChamber',
+  'suspendChamber', 'resumeChamber', 'setBenchmarkNameSharing', 'updateLevels',
+] as const;
+
+const mutationUpdates = Object.fromEntries(MUTATIONS.map((name) => [name, (_result: unknown, _args: unknown, cache: Cache) => invalidateDerived(cache)]));
+
+/** Whether the API refused the request for want of a valid token. */
+export function isAuthError(error: CombinedError): boolean {
+  return error.response instanceof Response && error.response.status === 401
+    ? true
+    : error.graphQLErrors.some((e) => e.extensions.code === 'UNAUTHENTICATED');
+}
+
+/** The client of signed-in screens. */
+export function createApiClient(session: Session): Client {
+  return new Client({
+    url: appConfig().apiUrl,
+    preferGetMethod: false,
+    exchanges: [
+      cacheExchange({ keys, updates: { Mutation: mutationUpdates } }),
+      authExchange(async (utils) => {
+        let token = await session.token();
+        return {
+          addAuthToOperation: (operation) => utils.appendHeaders(operation, { Authorization: `Bearer ${token}` }),
+          willAuthError: () => session.isExpiring(),
+          didAuthError: (error) => isAuthError(error),
+          async refreshAuth() {
+            if (!(await session.refresh())) await session.logout();
+            token = await session.token();
+          },
+        };
+      }),
+      fetchExchange,
+    ],
+  });
+}
+
+/** The client of the public pages: no token, no cache shared with signed-in screens. */
+export function createPublicClient(): Client {
+  return new Client({ url: appConfig().apiUrl, preferGetMethod: false, exchanges: [cacheExchange({ keys }), fetchExchange] });
+}

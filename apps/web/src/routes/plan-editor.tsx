@@ -1,0 +1,290 @@
+// Plan editing for the chamber administrator: levels, nodes, weights (live check that siblings sum to 100),
+// indicators, targets, assignment to units and people, copy of a cycle into the next year.
+import { useId, useMemo, useState } from 'react';
+import { Button } from 'design-react-kit';
+import { useTranslation } from 'react-i18next';
+import { useClient, useMutation, useQuery } from 'urql';
+import { ConflictDialog } from '../components/conflict-dialog.js';
+import { isConflict } from '../errors/map-error.js';
+import { CycleSelectors } from '../components/cycle-selectors.js';
+import { can, useSession } from '../app/session-context.js';
+import { CycleWorkflow } from '../components/cycle-workflow.js';
+import { LevelsEditor } from '../components/levels-editor.js';
+import { ErrorAlert } from '../components/error-alert.js';
+import { Loading } from '../components/loading.js';
+import { NodeWeights } from '../components/node-weights.js';
+import { formatNumber, localeOf, parseNumber } from '../format/format.js';
+import {
+  AssignNodeMutation,
+  CopyCycleMutation,
+  CreateIndicatorMutation,
+  CreateNodeMutation,
+  PeopleQuery,
+  PlanQuery,
+  SetTargetMutation,
+  UnitsQuery,
+  type PlanData,
+} from '../graphql/operations.js';
+import type { TreeNode } from '../graphql/types.js';
+import { useSelectedCycle } from '../hooks/use-cycle.js';
+import { useDocumentTitle } from '../hooks/use-document-title.js';
+import { indexTree } from '../plan/tree.js';
+
+type Cycle = PlanData['cycle'];
+
+function Field({ id, label, value, onChange, type = 'text' }: { id: string; label: string; value: string; onChange: (v: string) => void; type?: string }) {
+  return (
+    <div className="mb-2">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type={type} className="form-control form-control-sm" value={value} onChange={(e) => onChange(e.target.value)} />
+    </div>
+  );
+}
+
+function NewNodeForm({ cycle, parent }: { cycle: Cycle; parent: TreeNode | null }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const parentLevel = parent ? cycle.levels.find((l) => l.key === parent.levelKey) : undefined;
+  const defaultLevel = cycle.levels.find((l) => l.position === (parentLevel ? parentLevel.position + 1 : 0))?.key ?? cycle.levels[0]?.key ?? '';
+  const [code, setCode] = useState('');
+  const [title, setTitle] = useState('');
+  const [weight, setWeight] = useState('');
+  const [levelKey, setLevelKey] = useState(defaultLevel);
+  const [result, create] = useMutation(CreateNodeMutation);
+  return (
+    <form
+      className="plan-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void create({ cycleId: cycle.id, parentId: parent?.id ?? null, levelKey, code: code.trim(), title: title.trim(), weight: parseNumber(weight) }).then((r) => {
+          if (!r.error) {
+            setCode('');
+            setTitle('');
+            setWeight('');
+          }
+        });
+      }}
+    >
+      <h3 className="h6">{parent ? t('plan.newNode', { code: parent.code }) : t('plan.newRoot')}</h3>
+      <Field id={`${id}-code`} label={t('plan.nodeCode')} value={code} onChange={setCode} />
+      <Field id={`${id}-title`} label={t('plan.nodeTitle')} value={title} onChange={setTitle} />
+      <div className="mb-2">
+        <label htmlFor={`${id}-level`}>{t('plan.nodeLevel')}</label>
+        <select id={`${id}-level`} className="form-select form-select-sm" value={levelKey} onChange={(e) => setLevelKey(e.target.value)}>
+          {cycle.levels.map((l) => (
+            <option key={l.key} value={l.key}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Field id={`${id}-weight`} label={t('plan.nodeWeight')} value={weight} onChange={setWeight} />
+      <ErrorAlert error={result.error} />
+      {result.data ? <p role="status">{t('plan.nodeCreated')}</p> : null}
+      <Button type="submit" color="primary" size="sm" disabled={result.fetching || code.trim() === '' || title.trim() === ''}>
+        {t('common.create')}
+      </Button>
+    </form>
+  );
+}
+
+function NewIndicatorForm({ node, year }: { node: TreeNode; year: number }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [name, setName] = useState('');
+  const [target, setTargetText] = useState('');
+  const [created, create] = useMutation(CreateIndicatorMutation);
+  const [targetResult, setTarget] = useMutation(SetTargetMutation);
+  return (
+    <form
+      className="plan-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void create({ nodeId: node.id, name: name.trim() }).then(async (r) => {
+          const indicatorId = r.data?.createIndicator.id;
+          const value = parseNumber(target);
+          if (indicatorId && value !== null) await setTarget({ indicatorId, year, values: { operator: 'gte', valueNumber: value } });
+          if (!r.error) setName('');
+        });
+      }}
+    >
+      <h3 className="h6">{t('plan.indicator')}</h3>
+      <Field id={`${id}-name`} label={t('plan.indicatorName')} value={name} onChange={setName} />
+      <Field id={`${id}-target`} label={t('plan.target', { year })} value={target} onChange={setTargetText} />
+      <ErrorAlert error={created.error ?? targetResult.error} />
+      {created.data ? <p role="status">{t('plan.indicatorCreated')}</p> : null}
+      <Button type="submit" color="primary" size="sm" disabled={created.fetching || name.trim() === ''}>
+        {t('common.create')}
+      </Button>
+    </form>
+  );
+}
+
+function AssignmentForm({ node, year }: { node: TreeNode; year: number }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const client = useClient();
+  const [conflict, setConflict] = useState(false);
+  const [units] = useQuery({ query: UnitsQuery });
+  const [people] = useQuery({ query: PeopleQuery });
+  const [unitIds, setUnitIds] = useState<Set<string>>(() => new Set(node.units.map((u) => u.unit.id)));
+  const [personIds, setPersonIds] = useState<Set<string>>(new Set());
+  const [result, assign] = useMutation(AssignNodeMutation);
+  const send = async (version: number) => {
+    const answer = await assign({ id: node.id, version, unitIds: [...unitIds], people: [...personIds].map((personId) => ({ personId, role: 'owner' as const })) });
+    if (isConflict(answer.error)) setConflict(true);
+  };
+  // Reads the node's current version (someone else changed it) and sends the same assignment again.
+  const reapply = async () => {
+    setConflict(false);
+    const fresh = await client.query(PlanQuery, { year }, { requestPolicy: 'network-only' }).toPromise();
+    await send(fresh.data?.cycle.nodes.find((n) => n.id === node.id)?.version ?? node.version);
+  };
+  const typed = [
+    { label: t('plan.assignUnits'), value: (units.data?.units.edges ?? []).filter(({ node: u }) => unitIds.has(u.id)).map(({ node: u }) => u.code).join(', ') || '—' },
+    { label: t('plan.assignPeople'), value: (people.data?.people.edges ?? []).filter(({ node: p }) => personIds.has(p.id)).map(({ node: p }) => p.displayName).join(', ') || '—' },
+  ];
+  const toggle = (set: Set<string>, value: string) => {
+    const next = new Set(set);
+    if (next.has(value)) next.delete(value);
+    else next.add(value);
+    return next;
+  };
+  return (
+    <form
+      className="plan-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send(node.version);
+      }}
+    >
+      <h3 className="h6">{t('plan.assign')}</h3>
+      <fieldset>
+        <legend className="h6">{t('plan.assignUnits')}</legend>
+        {units.data?.units.edges.map(({ node: unit }) => (
+          <div className="form-check" key={unit.id}>
+            <input id={`${id}-u-${unit.id}`} className="form-check-input" type="checkbox" checked={unitIds.has(unit.id)} onChange={() => setUnitIds((s) => toggle(s, unit.id))} />
+            <label htmlFor={`${id}-u-${unit.id}`} className="form-check-label">
+              {t('plan.unitOption', { code: unit.code, name: unit.name })}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend className="h6">{t('plan.assignPeople')}</legend>
+        {people.data?.people.edges.map(({ node: person }) => (
+          <div className="form-check" key={person.id}>
+            <input id={`${id}-p-${person.id}`} className="form-check-input" type="checkbox" checked={personIds.has(person.id)} onChange={() => setPersonIds((s) => toggle(s, person.id))} />
+            <label htmlFor={`${id}-p-${person.id}`} className="form-check-label">
+              {person.displayName}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      <ErrorAlert error={conflict || isConflict(result.error) ? undefined : result.error} />
+      {result.data ? <p role="status">{t('plan.assigned')}</p> : null}
+      <Button type="submit" color="primary" size="sm" disabled={result.fetching}>
+        {t('common.save')}
+      </Button>
+      <ConflictDialog isOpen={conflict} values={typed} onReapply={() => void reapply()} onDiscard={() => setConflict(false)} />
+    </form>
+  );
+}
+
+function PlanBody({ cycle }: { cycle: Cycle }) {
+  const { t, i18n } = useTranslation();
+  const { viewer } = useSession();
+  const locale = localeOf(i18n.language);
+  const selectId = useId();
+  const index = useMemo(() => indexTree(cycle.nodes), [cycle.nodes]);
+  const [selectedId, setSelectedId] = useState<string>('');
+  const [copyResult, copy] = useMutation(CopyCycleMutation);
+  const draft = cycle.state === 'draft';
+  const selected = selectedId ? (index.byId.get(selectedId) ?? null) : null;
+  const children = selected ? (index.children.get(selected.id) ?? []) : index.roots;
+  const ordered: { node: TreeNode; depth: number }[] = [];
+  const walk = (nodes: TreeNode[], depth: number) => {
+    for (const node of nodes) {
+      ordered.push({ node, depth });
+      walk(index.children.get(node.id) ?? [], depth + 1);
+    }
+  };
+  walk(index.roots, 0);
+  return (
+    <>
+      {!draft ? <p className="alert alert-info">{t('plan.readOnly', { year: cycle.year, state: t(`cycleState.${cycle.state}`).toLowerCase() })}</p> : null}
+      <CycleWorkflow cycle={cycle} />
+      <section aria-labelledby="levels-heading">
+        <h2 id="levels-heading" className="h4">
+          {t('plan.levels')}
+        </h2>
+        <LevelsEditor key={cycle.id} cycle={cycle} canEdit={can(viewer, 'cycle.manage')} />
+      </section>
+      <section aria-labelledby="issues-heading" className="mt-3">
+        <h2 id="issues-heading" className="h4">
+          {t('plan.weightsIssues')}
+        </h2>
+        {cycle.weightIssues.length === 0 ? (
+          <p>{t('plan.noIssues')}</p>
+        ) : (
+          <ul>
+            {cycle.weightIssues.map((issue) => (
+              <li key={`${issue.parentId}:${issue.of}`}>{t('plan.issueLine', { codes: issue.codes.join(', '), sum: formatNumber(issue.sum, locale) })}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="edit-heading" className="mt-3">
+        <h2 id="edit-heading" className="h4">
+          {t('plan.editTitle')}
+        </h2>
+        <label htmlFor={selectId}>{t('plan.select')}</label>
+        <select id={selectId} className="form-select" value={selectedId} onChange={(e) => setSelectedId(e.target.value)}>
+          <option value="">{t('plan.rootOption')}</option>
+          {ordered.map(({ node, depth }) => (
+            <option key={node.id} value={node.id}>
+              {t('plan.nodeOption', { indent: '\u00a0\u00a0'.repeat(depth), code: node.code, title: node.title })}
+            </option>
+          ))}
+        </select>
+        <div className="row g-4 mt-1">
+          <div className="col-lg-6">
+            {children.length > 0 ? <NodeWeights key={selectedId} year={cycle.year} parent={selected} items={children} disabled={!draft || selected === null} /> : null}
+          </div>
+          <div className="col-lg-6">
+            {draft ? <NewNodeForm key={selectedId} cycle={cycle} parent={selected} /> : null}
+            {draft && selected ? <NewIndicatorForm node={selected} year={cycle.year} /> : null}
+            {selected ? <AssignmentForm key={selected.id} node={selected} year={cycle.year} /> : null}
+          </div>
+        </div>
+      </section>
+      <section aria-labelledby="copy-heading" className="mt-4">
+        <h2 id="copy-heading" className="h4">
+          {t('plan.copy', { year: cycle.year + 1 })}
+        </h2>
+        <ErrorAlert error={copyResult.error} />
+        {copyResult.data ? <p role="status">{t('plan.copyDone', { year: copyResult.data.copyCycle.year })}</p> : null}
+        <Button color="primary" outline onClick={() => void copy({ fromCycleId: cycle.id, year: cycle.year + 1 })} disabled={copyResult.fetching}>
+          {t('plan.copy', { year: cycle.year + 1 })}
+        </Button>
+      </section>
+    </>
+  );
+}
+
+/** /piano?anno=… */
+export function PlanEditorPage() {
+  const { t } = useTranslation();
+  const selected = useSelectedCycle();
+  useDocumentTitle(t('plan.title', { year: selected.year ?? '' }));
+  const [{ data, error }] = useQuery({ query: PlanQuery, variables: { year: selected.year ?? 0 }, pause: selected.year === undefined });
+  return (
+    <>
+      <h1>{t('plan.title', { year: selected.year ?? '' })}</h1>
+      <p>{t('plan.intro')}</p>
+      <CycleSelectors selected={selected} showPeriod={false} />
+      <ErrorAlert error={error} />
+      {data ? <PlanBody key={data.cycle.id} cycle={data.cycle} /> : error ? null : <Loading />}
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+// "La mia scheda di valutazione": the four components with Italian numbers, the total, the components that
+// make it not computable, and why there is no scorecard yet.
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { IndividualScorecardView } from '../src/components/individual-scorecard.js';
+import type { PersonScorecard } from '../src/graphql/types.js';
+import { renderWith } from './support.js';
+
+// Sondrio 2024's Segretario Generale (50/0/30/20) with behaviour 90: 100 × 50 % + 100 × 30 % + 90 × 20 % = 98.
+const segretario: PersonScorecard = {
+  appraisal: { id: 'a-1', roleProfile: 'Segretario Generale', behaviourScore: 90, version: 1 },
+  scorecard: {
+    roleProfile: 'Segretario Generale',
+    score: 98,
+    computable: true,
+    missingPolicy: 'exclude-and-reweight',
+    components: [
+      { component: 'entity', weight: 50, score: 100, contribution: 50, missing: false },
+      { component: 'unit', weight: 0, score: 100, contribution: null, missing: false },
+      { component: 'individual', weight: 30, score: 100, contribution: 30, missing: false },
+      { component: 'behaviour', weight: 20, score: 90, contribution: 18, missing: false },
+    ],
+    explanation: {},
+  },
+  unavailableReason: null,
+  unavailableMessage: null,
+};
+
+const cells = (row: HTMLElement) => within(row).getAllByRole('cell').map((c) => c.textContent);
+
+describe('the individual scorecard', () => {
+  it('shows the role profile and each component with weight, score and contribution (98 = 50 + 30 + 18)', async () => {
+    await renderWith(<IndividualScorecardView data={segretario} />);
+    expect(screen.getByText('Profilo di ruolo: Segretario Generale')).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: 'Componenti della scheda di valutazione' });
+    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers).toEqual(['Componente', 'Peso %', 'Punteggio', 'Contributo']);
+    const row = (name: string) => within(table).getByRole('rowheader', { name }).closest('tr')!;
+    expect(cells(row("Performance dell'ente"))).toEqual(['50', '100,00', '50,00']);
+    expect(cells(row('Obiettivi della mia unità'))).toEqual(['0', '100,00', 'non conteggiato (peso 0)']);
+    expect(cells(row('Obiettivi individuali'))).toEqual(['30', '100,00', '30,00']);
+    expect(cells(row('Comportamenti organizzativi'))).toEqual(['20', '90,00', '18,00']);
+    expect(cells(row('Totale'))).toEqual(['100', '', '98,00']);
+    expect(screen.getByTestId('scorecard-total')).toHaveTextContent('98,00');
+    expect(screen.queryByTestId('scorecard-not-computable')).not.toBeInTheDocument();
+  });
+
+  it('says which components are missing when the total is not computable', async () => {
+    const scorecard = segretario.scorecard!;
+    await renderWith(
+      <IndividualScorecardView
+        data={{
+          ...segretario,
+          scorecard: {
+            ...scorecard,
+            score: null,
+            computable: false,
+            components: scorecard.components.map((c) => (c.component === 'behaviour' ? { ...c, score: null, contribution: null, missing: true } : { ...c, contribution: null })),
+          },
+        }}
+      />,
+    );
+    expect(screen.getByTestId('scorecard-total')).toHaveTextContent('non calcolabile');
+    expect(screen.getByTestId('scorecard-not-computable')).toHaveTextContent('Il totale non è calcolabile: manca il punteggio di comportamenti organizzativi.');
+    const row = screen.getByRole('rowheader', { name: 'Comportamenti organizzativi' }).closest('tr')!;
+    expect(cells(row)).toEqual(['20', 'mancante', '—']);
+  });
+
+  it('explains in Italian that there is no appraisal yet (not the API message)', async () => {
+    await renderWith(
+      <IndividualScorecardView
+        data={{ appraisal: null, scorecard: null, unavailableReason: 'no_appraisal', unavailableMessage: 'no appraisal recorded for this person in this cycle: the role profile is unknown' }}
+      />,
+    );
+    expect(screen.getByTestId('scorecard-unavailable').textContent).toMatch(/^La scheda non è ancora disponibile: manca la valutazione/);
+    expect(screen.queryByText(/no appraisal recorded/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it('names the role profile the SMVP does not define', async () => {
+    await renderWith(
+      <IndividualScorecardView
+        data={{ appraisal: { id: 'a-2', roleProfile: 'Dirigente', behaviourScore: null, version: 1 }, scorecard: null, unavailableReason: 'unknown_profile', unavailableMessage: 'unknown profile' }}
+      />,
+    );
+    expect(screen.getByTestId('scorecard-unavailable')).toHaveTextContent('il profilo di ruolo «Dirigente» non è tra quelli previsti');
+  });
+});

@@ -1,0 +1,39 @@
+import { CombinedError } from '@urql/core';
+import { describe, expect, it } from 'vitest';
+import { errorKind, errorMessageKey, isConflict } from '../src/errors/map-error.js';
+import { italianI18n } from './support.js';
+
+const withCode = (code: string, message = 'raw English message from the API') =>
+  new CombinedError({ graphQLErrors: [{ message, extensions: { code } }] });
+
+describe('API errors in plain Italian', () => {
+  it.each([
+    ['UNAUTHENTICATED', 'La sessione è scaduta. Accedi di nuovo per continuare.'],
+    ['FORBIDDEN', 'Non hai i permessi per questa operazione o per questi dati.'],
+    ['NOT_FOUND', 'Quello che cerchi non esiste o non appartiene alla tua Camera.'],
+    ['BAD_USER_INPUT', "Alcuni dati non sono validi o l'operazione non è possibile in questo stato. Controlla i campi e riprova."],
+    ['CONFLICT', 'Questi dati sono stati modificati da qualcun altro nel frattempo.'],
+    ['INTERNAL_SERVER_ERROR', 'Si è verificato un errore imprevisto. Riprova tra qualche istante.'],
+  ])('maps %s to a sentence without the code or the API message', async (code, sentence) => {
+    const i18n = await italianI18n();
+    const text = i18n.t(errorMessageKey(withCode(code)));
+    expect(text).toBe(sentence);
+    expect(text).not.toContain(code);
+    expect(text).not.toContain('raw English');
+  });
+
+  it('treats a failure without a GraphQL error as the network', () => {
+    const error = new CombinedError({ networkError: new Error('Failed to fetch') });
+    expect(errorKind(error)).toBe('network');
+  });
+
+  it('treats an unknown code as an unexpected error', () => {
+    expect(errorKind(withCode('SOMETHING_NEW'))).toBe('internal');
+  });
+
+  it('recognises a stale write', () => {
+    expect(isConflict(withCode('CONFLICT'))).toBe(true);
+    expect(isConflict(withCode('FORBIDDEN'))).toBe(false);
+    expect(isConflict(undefined)).toBe(false);
+  });
+});

@@ -1,0 +1,2 @@
+-- Keycloak keeps its own database beside Albero's.
+CREATE DATABASE keycloak;

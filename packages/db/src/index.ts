@@ -1,0 +1,10 @@
+export { openDatabase, type Database, type DatabaseKind, type OpenDatabaseOptions } from './client.js';
+export { migrate, readMigrations, MigrationError, MIGRATIONS_DIR, type Migration, type MigrationResult } from './migrate.js';
+export { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js';
+export { withUnitOfWork, withSqlUnitOfWork, setScope, APP_ROLE, type Actor, type ActorKind, type Scope, type Tx } from './unit-of-work.js';
+export { Prisma, PrismaClient } from './generated/prisma/client.js';
+export { loadPlan, planChecksum, PlanLoadError, type LoadResult } from './load-plan.js';
+export { loadPlanFiles, demoPlanFiles, loadCatalogueFiles, loadDemoData } from './load-files.js';
+export { loadCatalogue, type CatalogueLoadResult } from './load-catalogue.js';
+export { syntheticPlans, SYNTHETIC_YEARS } from './synthetic.js';
+export { databaseConfig, REPO_ROOT, DEMO_DATA_DIR, DEMO_CATALOGUE_DIR } from './config.js';
