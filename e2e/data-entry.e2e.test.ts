@@ -77,6 +77,30 @@ describe('data entry, approval and roll-up', () => {
     await page.waitForSelector('text=Perché 80,00?');
   });
 
+  it('a manager who enters a value does not also approve it: the administration does', async () => {
+    const page = await as('manager.so', '/inserimento?anno=2020');
+    await page.waitForSelector('text=Cosa manca');
+    // A value still to enter that no other journey reads: 3.5.2, a deadline (the date it was done).
+    const name = 'Remotizzazione procedure';
+    const entry = entryFor(page, name);
+    await entry.getByLabel('Data di realizzazione').fill('2020-06-15');
+    await entry.getByRole('button', { name: "Salva e invia per l'approvazione" }).click();
+    await page.getByText(`Valore di «${name}» inviato per l'approvazione.`).waitFor();
+    const own = page.locator('.review-item', { hasText: name });
+    await own.waitFor();
+    expect(await own.textContent()).toContain('Hai inserito o inviato tu questo valore');
+    expect(await own.getByRole('button', { name: 'Approva' }).count()).toBe(0);
+    expect(await own.getByRole('button', { name: 'Respingi' }).count()).toBe(0);
+
+    const admin = await as('admin.so', '/inserimento?anno=2020');
+    const review = admin.locator('.review-item', { hasText: name });
+    await review.waitFor();
+    expect(await review.textContent()).not.toContain('Hai inserito o inviato tu');
+    expect(await review.textContent()).toContain('Valore al 30/06/2020: 15/06/2020');
+    await review.getByRole('button', { name: 'Approva' }).click();
+    await admin.waitForFunction((n) => ![...document.querySelectorAll('.review-item')].some((e) => e.textContent?.includes(n)), name);
+  });
+
   it('staff see the rejection and its reason next to the value to correct', async () => {
     const page = await as('staff.so', '/inserimento?anno=2020');
     const timeliness = entryFor(page, 'Indice di tempestività');

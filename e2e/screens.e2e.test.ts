@@ -1,11 +1,8 @@
 // The remaining screens in use: plan editing (copy of a cycle, weights with the live check), administration,
 // level names, "I miei obiettivi" with the individual scorecard, the public page's published years, the platform
-// operator's chambers, the exports, and the interface in English.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// operator's chambers, and the interface in English (the exports: exports.e2e.test.ts).
 import { describe, expect, inject, it } from 'vitest';
 import { newContext, screenshot, signIn, useBrowser } from './support/browser.js';
-import { RESULTS } from './support/global-setup.js';
 
 const { webUrl } = inject('stack');
 const { as, browser } = useBrowser(webUrl);
@@ -117,21 +114,6 @@ describe('other screens', () => {
     const page = await as('platform', '/piattaforma');
     await page.waitForSelector('td:has-text("Camera di commercio di Sondrio")');
     await screenshot(page, 'piattaforma-camere');
-  });
-
-  it('exports the cruscotto as XLSX and as PDF', async () => {
-    const page = await as('admin.so', '/cruscotto?anno=2024');
-    await page.waitForSelector('[data-testid="perspective-P2"]');
-    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Scarica XLSX' }).click()]);
-    expect(xlsx.suggestedFilename()).toBe('cruscotto-2024-20241231.xlsx');
-    const xlsxBytes = await readFile((await xlsx.path()));
-    expect(xlsxBytes.subarray(0, 2).toString()).toBe('PK');
-    await xlsx.saveAs(join(RESULTS, 'cruscotto-so-2024.xlsx'));
-    const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Scarica PDF (Allegato A)' }).click()]);
-    expect(pdf.suggestedFilename()).toBe('cruscotto-2024-20241231.pdf');
-    const pdfBytes = await readFile((await pdf.path()));
-    expect(pdfBytes.subarray(0, 5).toString()).toBe('%PDF-');
-    await pdf.saveAs(join(RESULTS, 'cruscotto-so-2024.pdf'));
   });
 
   it('speaks English when asked, with English number formats', async () => {

@@ -10,6 +10,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^playwright-core$/, replacement: web('playwright-core/index.mjs') },
+      { find: /^exceljs$/, replacement: web('exceljs/excel.js') },
       { find: /^@albero\/idp$/, replacement: join(import.meta.dirname, '../apps/idp/src/index.ts') },
       { find: /^@albero\/db$/, replacement: join(import.meta.dirname, '../packages/db/src/index.ts') },
     ],

@@ -173,6 +173,24 @@ describe('measurements', () => {
     expect(m.status).toBe('approved');
   });
 
+  it('never lets whoever entered or submitted a value review it (separation of duties)', async () => {
+    // The manager enters and submits a value of their unit: they cannot approve or reject it; the administration can.
+    let own = (await ok<{ enterMeasurement: Measurement }>(ENTER, { i: node['3.2.3']!.indicatorId, p: period.id, v: 30 }, 'manager.so')).enterMeasurement;
+    own = (await ok<{ submitMeasurement: Measurement }>('mutation($id: ID!, $v: Int!) { submitMeasurement(id: $id, version: $v) { id version status valueNumber enteredBy rejectionReason } }', { id: own.id, v: own.version }, 'manager.so')).submitMeasurement;
+    const mine = await ok<{ measurement: { enteredByViewer: boolean } }>('query($id: ID!) { measurement(id: $id) { enteredByViewer } }', { id: own.id }, 'manager.so');
+    expect(mine.measurement.enteredByViewer).toBe(true);
+    const theirs = await ok<{ measurement: { enteredByViewer: boolean } }>('query($id: ID!) { measurement(id: $id) { enteredByViewer } }', { id: own.id }, 'admin.so');
+    expect(theirs.measurement.enteredByViewer).toBe(false);
+    const approve = await stack.gql('mutation($id: ID!, $v: Int!) { approveMeasurement(id: $id, version: $v) { id } }', { id: own.id, v: own.version }, { as: 'manager.so' });
+    expect(codes(approve)).toEqual(['FORBIDDEN']);
+    expect(approve.errors![0]!.extensions).toMatchObject({ reason: 'SELF_REVIEW' });
+    const reject = await stack.gql('mutation($id: ID!, $v: Int!) { rejectMeasurement(id: $id, version: $v, reason: "Lo respingo io stesso") { id } }', { id: own.id, v: own.version }, { as: 'manager.so' });
+    expect(codes(reject)).toEqual(['FORBIDDEN']);
+    expect(await row('SELECT status::text, reviewed_by, version FROM measurement WHERE id = $1', [own.id])).toEqual({ status: 'submitted', reviewed_by: null, version: own.version });
+    const approved = await ok<{ approveMeasurement: Measurement }>('mutation($id: ID!, $v: Int!) { approveMeasurement(id: $id, version: $v) { id version status valueNumber enteredBy rejectionReason } }', { id: own.id, v: own.version }, 'admin.so');
+    expect(approved.approveMeasurement.status).toBe('approved');
+  });
+
   it('scores the approved value: 23 days against a target of at most 24 meets it', async () => {
     const r = await ok<{ indicator: { score: { score: number; value: number; explanation: { rule: string; met: string } } } }>('query($id: ID!, $p: ID) { indicator(id: $id) { score(periodId: $p) { score value explanation } } }', { id: node['3.2.2']!.indicatorId, p: period.id }, 'staff.so');
     expect(r.indicator.score).toMatchObject({ score: 100, value: 23, explanation: { rule: 'step', met: 'target' } });

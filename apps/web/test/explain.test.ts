@@ -2,6 +2,7 @@
 import type {
   AchievementExplanation,
   BandsExplanation,
+  IndividualScorecard,
   BinaryExplanation,
   DeadlineExplanation,
   MeanExplanation,
@@ -12,13 +13,17 @@ import type {
   StepExplanation,
 } from '@albero/scoring';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { explain, explanationText, type Translate } from '../src/explanation/explain.js';
+import { explain, explainScorecard, explanationText, type ScorecardFacts, type Translate } from '../src/explanation/explain.js';
+import { initI18n } from '../src/i18n/i18n.js';
 import { italianI18n } from './support.js';
 
 let t: Translate;
+let tEnglish: Translate;
 beforeAll(async () => {
   const i18n = await italianI18n();
   t = (key, options) => i18n.t(key, options ?? {});
+  const english = await initI18n('en');
+  tEnglish = (key, options) => english.t(key, options ?? {});
 });
 const text = (e: Parameters<typeof explain>[0]) => explanationText(explain(e, { t, locale: 'it-IT' }));
 
@@ -242,5 +247,188 @@ describe('the explanation of a score in Italian', () => {
 
   it('says so when there is no explanation', () => {
     expect(text(null)).toBe('Nessuna spiegazione disponibile.');
+  });
+});
+
+// The individual scorecard (rule individual-scorecard): Sondrio 2024's Segretario Generale, profile 50/0/30/20,
+// entity 100, individual objectives SG.1–SG.4 (30/30/10/30) 100, behaviour 90: 50 + 30 + 18 = 98.
+const segretario: IndividualScorecard['explanation'] = {
+  rule: 'individual-scorecard',
+  components: [
+    { component: 'entity', weight: 50, score: 100, contribution: 50 },
+    { component: 'unit', weight: 0, score: 100, contribution: null },
+    { component: 'individual', weight: 30, score: 100, contribution: 30 },
+    { component: 'behaviour', weight: 20, score: 90, contribution: 18 },
+  ],
+  weightSum: 100,
+  score: 98,
+};
+const individualMean: MeanExplanation = {
+  rule: 'weighted-mean',
+  basis: 'children',
+  terms: [
+    { code: 'SG.1', weight: 30, score: 100, contribution: 30 },
+    { code: 'SG.2', weight: 30, score: 100, contribution: 30 },
+    { code: 'SG.3', weight: 10, score: 100, contribution: 10 },
+    { code: 'SG.4', weight: 30, score: 100, contribution: 30 },
+  ],
+  weightSum: 100,
+  missingPolicy: 'exclude-and-reweight',
+  missing: [],
+  score: 100,
+};
+const card = (facts: ScorecardFacts, translate: Translate = t, locale = 'it-IT') => explanationText(explainScorecard(facts, { t: translate, locale }));
+
+describe('the explanation of an individual scorecard', () => {
+  it('names the profile and its weights, each component with score, weight and contribution, and the total 98', () => {
+    expect(card({ roleProfile: 'Segretario Generale', missingPolicy: 'exclude-and-reweight', explanation: segretario })).toBe(
+      [
+        "Profilo di ruolo «Segretario Generale»: il Sistema di misurazione e valutazione pesa la performance dell'ente 50%, gli obiettivi dell'unità 0%, gli obiettivi individuali 30%, i comportamenti organizzativi 20%.",
+        "Performance dell'ente: punteggio 100,00, peso 50%, contributo 50,00.",
+        "Obiettivi dell'unità: punteggio 100,00, peso 0%: non entra nel totale.",
+        'Obiettivi individuali: punteggio 100,00, peso 30%, contributo 30,00.',
+        'Comportamenti organizzativi: punteggio 90,00, peso 20%, contributo 18,00.',
+        'Punteggio finale: (100,00 × 50 + 100,00 × 30 + 90,00 × 20) / 100 = 98,00.',
+        "Valori mancanti nelle medie degli obiettivi dell'unità e individuali: esclusi dalla media, pesi ridistribuiti.",
+      ].join('\n'),
+    );
+  });
+
+  it('explains where each component comes from when the API sends the components\' explanations', () => {
+    const lines = card({
+      roleProfile: 'Segretario Generale',
+      explanation: segretario,
+      components: [
+        { component: 'entity', explanation: { rule: 'not-computable', reason: 'missing-input', detail: { message: 'the SMVP names no entity level' } } },
+        { component: 'unit', explanation: { rule: 'not-computable', reason: 'no-children', detail: {} } },
+        { component: 'individual', explanation: individualMean },
+        { component: 'behaviour', explanation: { rule: 'behaviour-assessment', score: 90 } },
+      ],
+    });
+    expect(lines).toContain("Performance dell'ente: punteggio 100,00, peso 50%, contributo 50,00.\n  Il Sistema di misurazione e valutazione non indica il livello su cui si calcola la performance dell'ente.");
+    expect(lines).toContain("Obiettivi dell'unità: punteggio 100,00, peso 0%: non entra nel totale.\n  Nessun obiettivo ha come responsabile una delle unità della persona.");
+    expect(lines).toContain(
+      [
+        'Obiettivi individuali: punteggio 100,00, peso 30%, contributo 30,00.',
+        '  È la media ponderata dei risultati degli obiettivi individuali assegnati alla persona:',
+        '    Media ponderata degli obiettivi collegati: 100,00 (somma dei pesi 100).',
+        '      SG.1: punteggio 100,00 × peso 30% = 30,00',
+        '      SG.2: punteggio 100,00 × peso 30% = 30,00',
+        '      SG.3: punteggio 100,00 × peso 10% = 10,00',
+        '      SG.4: punteggio 100,00 × peso 30% = 30,00',
+      ].join('\n'),
+    );
+    expect(lines).toContain('Comportamenti organizzativi: punteggio 90,00, peso 20%, contributo 18,00.\n  Punteggio dei comportamenti registrato nella valutazione: 90,00.');
+    // No missing-value policy given: no sentence about it.
+    expect(lines).not.toContain('Valori mancanti');
+  });
+
+  it('computes a P.O. profile (25/35/15/25) term by term: 25 + 28 + 13,5 + 17,5 = 84', () => {
+    const po: IndividualScorecard['explanation'] = {
+      rule: 'individual-scorecard',
+      components: [
+        { component: 'entity', weight: 25, score: 100, contribution: 25 },
+        { component: 'unit', weight: 35, score: 80, contribution: 28 },
+        { component: 'individual', weight: 15, score: 90, contribution: 13.5 },
+        { component: 'behaviour', weight: 25, score: 70, contribution: 17.5 },
+      ],
+      weightSum: 100,
+      score: 84,
+    };
+    const lines = card({ roleProfile: 'P.O.', explanation: po, missingPolicy: 'count-as-zero' });
+    expect(lines).toContain("Obiettivi dell'unità: punteggio 80,00, peso 35%, contributo 28,00.");
+    expect(lines).toContain('Obiettivi individuali: punteggio 90,00, peso 15%, contributo 13,50.');
+    expect(lines).toContain('Punteggio finale: (100,00 × 25 + 80,00 × 35 + 90,00 × 15 + 70,00 × 25) / 100 = 84,00.');
+    expect(lines).toContain("Valori mancanti nelle medie degli obiettivi dell'unità e individuali: contati come zero.");
+  });
+
+  it('says which component is missing and that it is not redistributed (dirigente 27,5/37,5/15/20 without behaviour)', () => {
+    const dirigente: IndividualScorecard['explanation'] = {
+      rule: 'not-computable',
+      reason: 'missing-input',
+      detail: { missing: ['behaviour'] },
+      components: [
+        { component: 'entity', weight: 27.5, score: 100, contribution: null },
+        { component: 'unit', weight: 37.5, score: 95.2, contribution: null },
+        { component: 'individual', weight: 15, score: 100, contribution: null },
+        { component: 'behaviour', weight: 20, score: null, contribution: null },
+      ],
+    };
+    const lines = card({
+      roleProfile: 'dirigente',
+      missingPolicy: 'not-computable',
+      explanation: dirigente,
+      components: [{ component: 'behaviour', explanation: { rule: 'not-computable', reason: 'missing-input', detail: { message: 'no behaviour score in the appraisal' } } }],
+    });
+    expect(lines).toBe(
+      [
+        "Profilo di ruolo «dirigente»: il Sistema di misurazione e valutazione pesa la performance dell'ente 27,5%, gli obiettivi dell'unità 37,5%, gli obiettivi individuali 15%, i comportamenti organizzativi 20%.",
+        "Performance dell'ente: punteggio 100,00, peso 27,5%.",
+        "Obiettivi dell'unità: punteggio 95,20, peso 37,5%.",
+        'Obiettivi individuali: punteggio 100,00, peso 15%.',
+        'Comportamenti organizzativi: punteggio mancante, peso 20%.',
+        '  I comportamenti organizzativi non sono ancora stati valutati.',
+        'Il punteggio finale non è calcolabile: manca il punteggio di una componente con peso positivo (i comportamenti organizzativi).',
+        'Le componenti mancanti non vengono ridistribuite sulle altre: i pesi del profilo sono fissati dal Sistema di misurazione e valutazione.',
+        "Valori mancanti nelle medie degli obiettivi dell'unità e individuali: il punteggio non si calcola.",
+      ].join('\n'),
+    );
+  });
+
+  it('names every missing component, and a profile without weights', () => {
+    const twoMissing: IndividualScorecard['explanation'] = {
+      rule: 'not-computable',
+      reason: 'missing-input',
+      detail: { missing: ['entity', 'individual'] },
+      components: [
+        { component: 'entity', weight: 50, score: null, contribution: null },
+        { component: 'unit', weight: 0, score: null, contribution: null },
+        { component: 'individual', weight: 30, score: null, contribution: null },
+        { component: 'behaviour', weight: 20, score: 90, contribution: null },
+      ],
+    };
+    const lines = card({ roleProfile: 'Segretario Generale', explanation: twoMissing });
+    expect(lines).toContain("Obiettivi dell'unità: peso 0%, non entra nel totale.");
+    expect(lines).toContain(
+      "Il punteggio finale non è calcolabile: mancano i punteggi di componenti con peso positivo (la performance dell'ente, gli obiettivi individuali).",
+    );
+    const zero: IndividualScorecard['explanation'] = {
+      rule: 'not-computable',
+      reason: 'zero-weights',
+      detail: { missing: [] },
+      components: (['entity', 'unit', 'individual', 'behaviour'] as const).map((component) => ({ component, weight: 0, score: 100, contribution: null })),
+    };
+    expect(card({ roleProfile: 'vuoto', explanation: zero })).toContain('Il punteggio finale non è calcolabile: il profilo di ruolo non dà peso ad alcuna componente.');
+  });
+
+  it('is what explain() gives for the scorecard rules too (without the profile\'s name)', () => {
+    expect(text(segretario).split('\n')[0]).toBe(
+      "Pesi del profilo di ruolo: la performance dell'ente 50%, gli obiettivi dell'unità 0%, gli obiettivi individuali 30%, i comportamenti organizzativi 20%.",
+    );
+    expect(text(segretario)).toContain('Punteggio finale: (100,00 × 50 + 100,00 × 30 + 90,00 × 20) / 100 = 98,00.');
+    const notComputable: IndividualScorecard['explanation'] = {
+      rule: 'not-computable',
+      reason: 'missing-input',
+      detail: { missing: ['behaviour'] },
+      components: segretario.components.map((c) => (c.component === 'behaviour' ? { ...c, score: null, contribution: null } : { ...c, contribution: null })),
+    };
+    expect(text(notComputable)).toContain('manca il punteggio di una componente con peso positivo (i comportamenti organizzativi).');
+    expect(explainScorecard({ explanation: { rule: 'step' } }, { t, locale: 'it-IT' })).toEqual([{ text: 'Nessuna spiegazione disponibile.' }]);
+  });
+
+  it('speaks English with English numbers (behaviour 85,5: 50 + 30 + 17,1 = 97,1)', () => {
+    const english: IndividualScorecard['explanation'] = {
+      ...segretario,
+      components: segretario.components.map((c) => (c.component === 'behaviour' ? { ...c, score: 85.5, contribution: 17.1 } : c)),
+      score: 97.1,
+    };
+    const lines = card({ roleProfile: 'Segretario Generale', missingPolicy: 'exclude-and-reweight', explanation: english }, tEnglish, 'en-GB');
+    expect(lines).toContain(
+      'Role profile “Segretario Generale”: the measurement and evaluation system weighs the performance of the chamber 50%, the objectives of the unit 0%, the individual objectives 30%, organisational behaviour 20%.',
+    );
+    expect(lines).toContain('Objectives of the unit: score 100.00, weight 0%: not counted in the total.');
+    expect(lines).toContain('Organisational behaviour: score 85.50, weight 20%, contribution 17.10.');
+    expect(lines).toContain('Final score: (100.00 × 50 + 100.00 × 30 + 85.50 × 20) / 100 = 97.10.');
+    expect(lines).toContain("Missing values in the means of the unit's and individual objectives: left out of the mean, weights redistributed.");
   });
 });

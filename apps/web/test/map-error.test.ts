@@ -22,6 +22,16 @@ describe('API errors in plain Italian', () => {
     expect(text).not.toContain('raw English');
   });
 
+  it('names the reason of a refusal when the API gives one: a value reviewed by whoever entered it', async () => {
+    const i18n = await italianI18n();
+    const error = new CombinedError({ graphQLErrors: [{ message: 'you entered or submitted this value', extensions: { code: 'FORBIDDEN', reason: 'SELF_REVIEW' } }] });
+    expect(errorKind(error)).toBe('forbidden');
+    expect(i18n.t(errorMessageKey(error))).toBe(
+      "Hai inserito o inviato tu questo valore: deve approvarlo o respingerlo un altro responsabile della struttura o l'amministrazione.",
+    );
+    expect(i18n.t(errorMessageKey(withCode('FORBIDDEN')))).toBe('Non hai i permessi per questa operazione o per questi dati.');
+  });
+
   it('treats a failure without a GraphQL error as the network', () => {
     const error = new CombinedError({ networkError: new Error('Failed to fetch') });
     expect(errorKind(error)).toBe('network');

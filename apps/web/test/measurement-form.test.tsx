@@ -23,6 +23,7 @@ const measurement = (version: number, valueNumber = 150): Measurement => ({
   rejectionReason: null,
   submittedBy: null,
   submittedAt: null,
+  enteredByViewer: false,
   version,
 });
 const conflict = { error: new CombinedError({ graphQLErrors: [{ message: 'stale', extensions: { code: 'CONFLICT' } }] }) };

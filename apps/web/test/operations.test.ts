@@ -2,16 +2,30 @@
 // a renamed or removed field fails here, not in a person's browser.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSchema, parse, print, validate, type DocumentNode } from 'graphql';
+import { Kind, OperationTypeNode, buildSchema, parse, print, validate, type DocumentNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import * as operations from '../src/graphql/operations.js';
+
+// operations.ts and every feature's *-operations.ts module.
+const modules = import.meta.glob<Record<string, unknown>>('../src/graphql/*operations.ts', { eager: true });
 
 const schema = buildSchema(readFileSync(join(import.meta.dirname, '../../api/schema.graphql'), 'utf8'));
-const documents = Object.entries(operations).filter((entry): entry is [string, DocumentNode] => typeof entry[1] === 'object' && entry[1] !== null && 'definitions' in entry[1]);
+const documents = Object.entries(modules).flatMap(([file, exports]) =>
+  Object.entries(exports)
+    .filter((entry): entry is [string, DocumentNode] => typeof entry[1] === 'object' && entry[1] !== null && 'definitions' in entry[1])
+    .map(([name, document]): [string, DocumentNode] => [`${file.replace('../src/graphql/', '')}: ${name}`, document]),
+);
 
 describe('the GraphQL operations against the API schema', () => {
-  it('finds the operations', () => {
+  it('finds the operations of every module', () => {
     expect(documents.length).toBeGreaterThan(30);
+    expect(Object.keys(modules).map((f) => f.replace('../src/graphql/', '')).sort()).toEqual(expect.arrayContaining(['operations.ts', 'appraisal-operations.ts', 'plan-operations.ts', 'revision-operations.ts']));
+  });
+
+  it('refreshes the screens after every mutation the client sends', () => {
+    const client = readFileSync(join(import.meta.dirname, '../src/graphql/client.ts'), 'utf8');
+    const sent = new Set(documents.flatMap(([, d]) => d.definitions.flatMap((def) => (def.kind === Kind.OPERATION_DEFINITION && def.operation === OperationTypeNode.MUTATION ? def.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [s.name.value] : [])) : []))));
+    const missing = [...sent].filter((name) => !client.includes(`'${name}'`));
+    expect(missing).toEqual([]);
   });
 
   it.each(documents)('%s is valid', (_name, document) => {

@@ -34,6 +34,11 @@ builder.prismaObject('Measurement', {
     reviewedBy: t.exposeString('reviewedBy', { nullable: true }),
     reviewedAt: t.expose('reviewedAt', { type: 'DateTime', nullable: true }),
     rejectionReason: t.exposeString('rejectionReason', { nullable: true }),
+    enteredByViewer: t.boolean({
+      description: 'Whether the caller entered or submitted this value: then someone else reviews it (separation of duties).',
+      select: { enteredBy: true, submittedBy: true },
+      resolve: (m, _args, ctx) => ctx.actor.kind === 'member' && (m.enteredBy === ctx.actor.subject || m.submittedBy === ctx.actor.subject),
+    }),
     version: t.exposeInt('version'),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
@@ -121,7 +126,7 @@ builder.mutationField('approveMeasurement', (t) =>
   t.prismaField({
     type: 'Measurement',
     authScopes: { can: 'measurement.review' },
-    description: 'Approves a submitted value (managers: for their units); it then counts in the scores.',
+    description: 'Approves a submitted value (managers: for their units; never one they entered or submitted themselves); it then counts in the scores.',
     args: { id: t.arg.id({ required: true, validate: workflowArgs.id }), version: t.arg.int({ required: true, validate: workflowArgs.version }) },
     resolve: async (query, _root, args, ctx) => {
       await approveMeasurement({ ...tenant(ctx), measurementId: args.id, version: args.version });
@@ -134,7 +139,7 @@ builder.mutationField('rejectMeasurement', (t) =>
   t.prismaField({
     type: 'Measurement',
     authScopes: { can: 'measurement.review' },
-    description: 'Sends a submitted value back with a reason (required).',
+    description: 'Sends a submitted value back with a reason (required); not by whoever entered or submitted it.',
     args: {
       id: t.arg.id({ required: true, validate: workflowArgs.id }),
       version: t.arg.int({ required: true, validate: workflowArgs.version }),

@@ -1,6 +1,6 @@
 import { BadInputError } from '../errors.js';
 import { assertCycleOpen, assertUpdated, assertVersion, authorizeOnNode, findCycle, requiredText } from '../domain/guards.js';
-import { findMeasurement } from '../domain/measurement.js';
+import { assertNotOwnValue, findMeasurement } from '../domain/measurement.js';
 import type { TenantScope } from '../tenant.js';
 
 /** Sends a submitted value back to whoever entered it, with the reason (mandatory). */
@@ -8,6 +8,7 @@ export async function rejectMeasurement(options: TenantScope & { measurementId: 
   const { tx, chamberId, measurementId, version, actor } = options;
   const m = await findMeasurement(options, measurementId);
   await authorizeOnNode(options, 'measurement.review', m.indicator.nodeId);
+  assertNotOwnValue(actor, m, 'reject');
   const reason = requiredText(options.reason, 'reason', 5);
   assertCycleOpen(await findCycle(options, m.indicator.cycleId));
   assertVersion('Measurement', m, version);

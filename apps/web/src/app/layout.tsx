@@ -18,6 +18,7 @@ function useNavEntries(): NavEntry[] {
     entries.push({ to: '/cruscotto', label: 'nav.cruscotto' }, { to: '/albero', label: 'nav.albero' });
     if (can(viewer, 'measurement.enter', true) || can(viewer, 'measurement.review', true)) entries.push({ to: '/inserimento', label: 'nav.inserimento' });
     entries.push({ to: '/miei-obiettivi', label: 'nav.mieiObiettivi' });
+    if (can(viewer, 'scorecard.read', true)) entries.push({ to: '/valutazioni', label: 'nav.valutazioni' });
     if (viewer.roles.includes('oiv') || can(viewer, 'override.set')) entries.push({ to: '/oiv', label: 'nav.oiv' });
     if (can(viewer, 'cycle.manage')) entries.push({ to: '/piano', label: 'nav.piano' });
     if (can(viewer, 'unit.manage')) entries.push({ to: '/amministrazione', label: 'nav.amministrazione' });

@@ -21,6 +21,7 @@ export const appRoutes: RouteObject[] = [
       { path: 'indicatori/:indicatorId', lazy: () => import('../routes/indicator-detail.js').then((m) => ({ Component: m.IndicatorDetailPage })) },
       { path: 'inserimento', lazy: () => import('../routes/data-entry.js').then((m) => ({ Component: m.DataEntryPage })) },
       { path: 'miei-obiettivi', lazy: () => import('../routes/my-objectives.js').then((m) => ({ Component: m.MyObjectivesPage })) },
+      { path: 'valutazioni', lazy: () => import('../routes/appraisals.js').then((m) => ({ Component: m.AppraisalsPage })) },
       { path: 'oiv', lazy: () => import('../routes/oiv.js').then((m) => ({ Component: m.OivPage })) },
       { path: 'piano', lazy: () => import('../routes/plan-editor.js').then((m) => ({ Component: m.PlanEditorPage })) },
       { path: 'amministrazione', lazy: () => import('../routes/administration.js').then((m) => ({ Component: m.AdministrationPage })) },

@@ -6,11 +6,27 @@ import { useTranslation } from 'react-i18next';
 
 export type TypedValue = { label: string; value: string };
 
-export function ConflictDialog({ isOpen, values, onReapply, onDiscard }: { isOpen: boolean; values: TypedValue[]; onReapply: () => void; onDiscard: () => void }) {
+/**
+ * `onDiscard` gives up the typed values (the form may reload the current data); `onClose` (Escape, the backdrop)
+ * only closes the dialog and keeps what was typed in the form. Without `onClose`, closing is discarding.
+ */
+export function ConflictDialog({
+  isOpen,
+  values,
+  onReapply,
+  onDiscard,
+  onClose,
+}: {
+  isOpen: boolean;
+  values: TypedValue[];
+  onReapply: () => void;
+  onDiscard: () => void;
+  onClose?: () => void;
+}) {
   const { t } = useTranslation();
   const titleId = useId();
   return (
-    <Modal isOpen={isOpen} toggle={onDiscard} labelledBy={titleId} fade={false} returnFocusAfterClose>
+    <Modal isOpen={isOpen} toggle={onClose ?? onDiscard} labelledBy={titleId} fade={false} returnFocusAfterClose>
       <div className="modal-header">
         <h2 className="modal-title h5" id={titleId}>
           {t('conflict.title')}

@@ -29,8 +29,15 @@ export function errorKind(error: Pick<CombinedError, 'graphQLErrors' | 'networkE
   return 'internal';
 }
 
+/** Refusals whose reason the API names (extensions.reason), with a message of their own. */
+const BY_REASON: Record<string, string> = { SELF_REVIEW: 'errors.selfReview' };
+
 /** The i18n key of the plain-language message for an error. */
 export function errorMessageKey(error: Pick<CombinedError, 'graphQLErrors' | 'networkError'>): string {
+  for (const e of error.graphQLErrors) {
+    const reason = e.extensions.reason;
+    if (typeof reason === 'string' && reason in BY_REASON) return BY_REASON[reason]!;
+  }
   return `errors.${errorKind(error)}`;
 }
 

@@ -3,6 +3,7 @@
 import type {
   AchievementExplanation,
   IndicatorExplanation,
+  IndividualScorecard,
   MeanExplanation,
   MethodExplanation,
   NodeExplanation,
@@ -11,6 +12,7 @@ import type {
   TargetUsed,
   ThresholdsUsed,
   ToleranceUsed,
+  ScorecardComponent,
   ValueSource,
 } from '@albero/scoring';
 import { formatDate, formatNumber, formatScore } from '../format/format.js';
@@ -18,7 +20,9 @@ import { formatDate, formatNumber, formatScore } from '../format/format.js';
 /** The translate function (i18next's `t`, or a stand-in in tests). */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 export type ExplanationLine = { text: string; children?: ExplanationLine[] };
-export type AnyExplanation = IndicatorExplanation | NodeExplanation | AchievementExplanation;
+/** The engine's explanation of an individual scorecard (rule individual-scorecard, or not-computable with its components). */
+export type ScorecardExplanation = IndividualScorecard['explanation'];
+export type AnyExplanation = IndicatorExplanation | NodeExplanation | AchievementExplanation | ScorecardExplanation;
 
 type Context = { t: Translate; locale: string };
 
@@ -209,6 +213,106 @@ function achievement(e: Extract<AchievementExplanation, { rule: 'achievement' }>
   return [{ text: ctx.t(key, facts) }, ...tolerance(e.tolerance, ctx), ...targetNotes(e.target, ctx)];
 }
 
+// The individual scorecard (docs/api.md, "Individual scorecards"): the role profile and its weights, each
+// component with its score, weight and contribution, the missing ones and how they were treated, the total.
+
+/** What the sentences of an individual scorecard are made from: the engine's explanation and what the API adds. */
+export type ScorecardFacts = {
+  /** The role profile of the appraisal (the engine's explanation does not name it). */
+  roleProfile?: string | null;
+  /** The SMVP's missing-value policy of the unit and individual means. */
+  missingPolicy?: string | null;
+  explanation: unknown;
+  /** Each component's own explanation (where its score comes from), when the query asked for it. */
+  components?: readonly { component: string; explanation?: unknown }[];
+};
+
+/** Whether a JSON explanation is the engine's individual-scorecard one (computed or not). */
+export function isScorecardExplanation(e: unknown): e is ScorecardExplanation {
+  if (!e || typeof e !== 'object') return false;
+  const x = e as { rule?: unknown; components?: unknown };
+  return (x.rule === 'individual-scorecard' || x.rule === 'not-computable') && Array.isArray(x.components);
+}
+
+const componentName = (name: string, ctx: Context) => ctx.t(`scorecardExplain.components.${name}`);
+const componentInline = (name: string, ctx: Context) => ctx.t(`scorecardExplain.componentsInline.${name}`);
+
+/** Where one component's score comes from (the API's per-component explanation), as sub-points. */
+function componentSource(name: string, e: unknown, ctx: Context): ExplanationLine[] {
+  if (!e || typeof e !== 'object' || !('rule' in e)) return [];
+  const x = e as { rule: string; score?: unknown };
+  if (x.rule === 'behaviour-assessment') {
+    return [{ text: ctx.t('scorecardExplain.source.behaviour', { score: formatScore(typeof x.score === 'number' ? x.score : null, ctx.locale) }) }];
+  }
+  if (x.rule === 'weighted-mean' || x.rule === 'simple-mean') {
+    return [{ text: ctx.t(`scorecardExplain.source.${name}`), children: mean(e as MeanExplanation, ctx) }];
+  }
+  if (x.rule === 'not-computable') {
+    const n = e as NotComputableExplanation;
+    if (n.reason === 'no-children') return [{ text: ctx.t(`scorecardExplain.noSource.${name}`) }];
+    // The API's own reasons without engine details: no entity level in the SMVP, no behaviour score yet.
+    if (n.reason === 'missing-input' && n.detail.variable === undefined) return [{ text: ctx.t(`scorecardExplain.noSource.${name}`) }];
+    return notComputable(n, ctx);
+  }
+  return [];
+}
+
+function componentLine(c: ScorecardComponent, computable: boolean, source: ExplanationLine[], ctx: Context): ExplanationLine {
+  const facts = {
+    component: componentName(c.component, ctx),
+    weight: formatNumber(c.weight, ctx.locale),
+    score: formatScore(c.score, ctx.locale),
+    contribution: formatScore(c.contribution, ctx.locale),
+  };
+  const key =
+    c.weight === 0
+      ? c.score === null
+        ? 'zeroWeightNoScore'
+        : 'zeroWeight'
+      : c.score === null
+        ? 'missing'
+        : computable && c.contribution !== null
+          ? 'counted'
+          : 'scoreOnly';
+  return { text: ctx.t(`scorecardExplain.component.${key}`, facts), ...(source.length > 0 ? { children: source } : {}) };
+}
+
+/** The sentences of an individual scorecard, in the order a person reads them. */
+export function explainScorecard(facts: ScorecardFacts, ctx: Context): ExplanationLine[] {
+  const e = facts.explanation;
+  if (!isScorecardExplanation(e)) return [{ text: ctx.t('explain.none') }];
+  const components = e.components;
+  const weights = components
+    .map((c) => ctx.t('scorecardExplain.weightItem', { component: componentInline(c.component, ctx), weight: formatNumber(c.weight, ctx.locale) }))
+    .join(', ');
+  const lines: ExplanationLine[] = [
+    { text: facts.roleProfile ? ctx.t('scorecardExplain.profile', { profile: facts.roleProfile, weights }) : ctx.t('scorecardExplain.profileUnnamed', { weights }) },
+  ];
+  const computable = e.rule === 'individual-scorecard';
+  for (const c of components) {
+    const own = facts.components?.find((x) => x.component === c.component)?.explanation;
+    lines.push(componentLine(c, computable, componentSource(c.component, own, ctx), ctx));
+  }
+  if (e.rule === 'individual-scorecard') {
+    const terms = components
+      .filter((c) => c.weight !== 0 && c.score !== null)
+      .map((c) => ctx.t('scorecardExplain.term', { score: formatScore(c.score, ctx.locale), weight: formatNumber(c.weight, ctx.locale) }))
+      .join(' + ');
+    lines.push({ text: ctx.t('scorecardExplain.total', { terms, weightSum: formatNumber(e.weightSum, ctx.locale), score: formatScore(e.score, ctx.locale) }) });
+  } else if (e.reason === 'zero-weights') {
+    lines.push({ text: ctx.t('scorecardExplain.notComputable.zeroWeights') });
+  } else {
+    const missing = e.detail.missing ?? components.filter((c) => c.weight !== 0 && c.score === null).map((c) => c.component);
+    const names = missing.map((m) => componentInline(m, ctx)).join(', ');
+    lines.push({ text: ctx.t(missing.length === 1 ? 'scorecardExplain.notComputable.missingOne' : 'scorecardExplain.notComputable.missingMany', { components: names }) });
+    lines.push({ text: ctx.t('scorecardExplain.notComputable.noReweight') });
+  }
+  if (facts.missingPolicy) {
+    lines.push({ text: ctx.t('scorecardExplain.missingPolicy', { policy: ctx.t(`explain.policy.${facts.missingPolicy}`, { defaultValue: facts.missingPolicy }) }) });
+  }
+  return lines;
+}
+
 /** The sentences that explain a score, in the order a person reads them (sub-points as children). */
 export function explain(explanation: AnyExplanation | null | undefined, ctx: Context): ExplanationLine[] {
   if (!explanation || typeof explanation !== 'object' || !('rule' in explanation)) return [{ text: ctx.t('explain.none') }];
@@ -219,7 +323,9 @@ export function explain(explanation: AnyExplanation | null | undefined, ctx: Con
     case 'override':
       return override(explanation, ctx);
     case 'not-computable':
-      return notComputable(explanation, ctx);
+      return 'components' in explanation ? explainScorecard({ explanation }, ctx) : notComputable(explanation, ctx);
+    case 'individual-scorecard':
+      return explainScorecard({ explanation }, ctx);
     case 'achievement':
       return achievement(explanation, ctx);
     default:

@@ -61,7 +61,7 @@ export const keys: KeyingConfig = {
 };
 
 /** Root fields whose answers a write can change beyond the entity it returns (scores, queues, lists). */
-const DERIVED_FIELDS = new Set(['cycle', 'cycles', 'myObjectives', 'myScorecard', 'measurements', 'node', 'indicator', 'units', 'people', 'chambers', 'benchmark']);
+const DERIVED_FIELDS = new Set(['cycle', 'cycles', 'myObjectives', 'myScorecard', 'personScorecard', 'measurements', 'node', 'indicator', 'units', 'people', 'chambers', 'benchmark']);
 
 /** After any write, cached scores and lists are stale: drop them so that the screens ask again. */
 export function invalidateDerived(cache: Cache): void {
@@ -75,7 +75,7 @@ const MUTATIONS = [
   'setNodeWeights', 'createNode', 'updateNode', 'moveNode', 'reorderNodes', 'assignNode', 'createIndicator', 'updateIndicator',
   'setTarget', 'updateTarget', 'reviseTarget', 'copyCycle', 'createCycle', 'openPeriod', 'closePeriod', 'addPeriod', 'approveCycle',
   'closeCycle', 'publishCycle', 'validateReport', 'createUnit', 'updateUnit', 'createPerson', 'updatePerson', 'subscribeChamber',
-  'suspendChamber', 'resumeChamber', 'setBenchmarkNameSharing', 'updateLevels',
+  'suspendChamber', 'resumeChamber', 'setBenchmarkNameSharing', 'updateLevels', 'setAppraisal', 'createRevision',
 ] as const;
 
 const mutationUpdates = Object.fromEntries(MUTATIONS.map((name) => [name, (_result: unknown, _args: unknown, cache: Cache) => invalidateDerived(cache)]));

@@ -32,7 +32,7 @@ import type {
 } from './types.js';
 
 const PERIOD = 'id periodDate dueDate state version';
-const MEASUREMENT = `id periodId period { id periodDate state } valueNumber valueDate valueBoolean label status inputs note rejectionReason submittedBy submittedAt version`;
+const MEASUREMENT = `id periodId period { id periodDate state } valueNumber valueDate valueBoolean label status inputs note rejectionReason submittedBy submittedAt enteredByViewer version`;
 const TARGET = `id year operator valueNumber valueDate valueBoolean threshold80Number threshold60Number threshold80Date threshold60Date label relativeToBaseline revision { id revisedOn reason } version`;
 const TREE_NODE = `id code title parentId levelKey weight position version perspective { id key } units { node { id } unit { id code name } } indicators { id code name weight }`;
 const SCORECARD = `periodId periodDate entity warnings nodes { nodeId parentId code level weight result achievement rating overridden } indicators { indicatorId nodeId score value overridden }`;
@@ -67,8 +67,10 @@ export type CruscottoData = {
 export type CruscottoTarget = Pick<Target, 'id' | 'year' | 'operator' | 'valueNumber' | 'valueDate' | 'valueBoolean' | 'label' | 'version'> & {
   revision: { id: string; revisedOn: string } | null;
 };
-export type CruscottoNode = Omit<TreeNode, 'indicators'> & { indicators: (TreeNode['indicators'][number] & { targets: CruscottoTarget[] })[] };
-const CRUSCOTTO_NODE = `${TREE_NODE.replace('indicators { id code name weight }', 'indicators { id code name weight targets(year: $year) { id year operator valueNumber valueDate valueBoolean label version revision { id revisedOn } } }')}`;
+export type CruscottoNode = Omit<TreeNode, 'indicators'> & {
+  indicators: (TreeNode['indicators'][number] & { algorithm: string | null; unit: string | null; targets: CruscottoTarget[] })[];
+};
+const CRUSCOTTO_NODE = `${TREE_NODE.replace('indicators { id code name weight }', 'indicators { id code name weight algorithm unit targets(year: $year) { id year operator valueNumber valueDate valueBoolean label version revision { id revisedOn } } }')}`;
 export const CruscottoQuery: TypedDocumentNode<CruscottoData, { year: number; periodId?: string | null }> = gql`
   query Cruscotto($year: Int!, $periodId: ID) {
     cycle(year: $year) {

@@ -88,6 +88,8 @@ export type Measurement = {
   rejectionReason: string | null;
   submittedBy: string | null;
   submittedAt: string | null;
+  /** Entered or submitted by the signed-in person: someone else reviews it. */
+  enteredByViewer: boolean;
   version: number;
 };
 export type IndicatorDetail = {

@@ -153,9 +153,11 @@ function ReviewRow({ item }: { item: ReviewItem }) {
           unit: item.indicator.unit ?? '',
         })}
       </p>
-      {item.submittedBy ? <p className="small text-secondary">{t('entry.submittedBy', { who: item.submittedBy, when: formatDateTime(item.submittedAt, locale) })}</p> : null}
+      {item.submittedAt ? <p className="small text-secondary">{t('entry.submittedBy', { when: formatDateTime(item.submittedAt, locale) })}</p> : null}
       <ErrorAlert error={approval.error} />
-      {rejecting ? (
+      {item.enteredByViewer ? (
+        <p className="small review-own-value">{t('entry.ownValue')}</p>
+      ) : rejecting ? (
         <RejectForm item={item} onCancel={() => setRejecting(false)} />
       ) : (
         <div className="d-flex gap-2">

@@ -1,5 +1,6 @@
-// An indicator: algorithm, baseline, targets by year with thresholds, measurements by period, a chart of
-// value against target and thresholds, "perché 76?", and data entry for the open periods.
+// An indicator: algorithm, baseline, targets by year with thresholds (an original target beside its revisions),
+// measurements by period, a chart of value against the target in force and thresholds, "perché 76?", data
+// entry for the open periods, and for the administrator of an approved plan the revisions (rimodulazioni).
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -9,16 +10,16 @@ import { PageError } from '../components/page-error.js';
 import { ExplanationView } from '../components/explanation-view.js';
 import { Loading } from '../components/loading.js';
 import { MeasurementForm } from '../components/measurement-form.js';
+import { ReviseTargetForm, targetText, yearTargets } from '../components/revise-target-form.js';
+import { RevisionsPanel, revisionsOpen } from '../components/revisions-panel.js';
 import { ScoreBadge } from '../components/score-badge.js';
 import { TargetEditor } from '../components/target-editor.js';
 import { formatDate, formatNumber, formatScore, formatValue, localeOf } from '../format/format.js';
 import { IndicatorQuery } from '../graphql/operations.js';
-import type { IndicatorDetail, Measurement, Target } from '../graphql/types.js';
+import type { IndicatorDetail, Measurement } from '../graphql/types.js';
 import { useDocumentTitle } from '../hooks/use-document-title.js';
 
 const IndicatorChart = lazy(() => import('../components/charts/indicator-chart.js').then((m) => ({ default: m.IndicatorChart })));
-
-const OPERATORS: Record<string, string> = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=' };
 
 function measuredValue(m: Measurement): unknown {
   return m.valueNumber ?? m.valueDate ?? m.valueBoolean;
@@ -29,10 +30,23 @@ function TargetsTable({ indicator }: { indicator: IndicatorDetail }) {
   const locale = localeOf(i18n.language);
   const yes = t('common.yes');
   const no = t('common.no');
-  const targetValue = (target: Target) => target.valueNumber ?? target.valueDate ?? target.valueBoolean;
-  const targets = [...indicator.targets].sort((a, b) => a.year - b.year);
+  const years = [...new Set(indicator.targets.map((x) => x.year))].sort((a, b) => a - b);
+  // Each year: the original target, then its revisions in order; only the one in force is not struck.
+  const rows = years.flatMap((year) => {
+    const { original, revised, inForce } = yearTargets(indicator.targets, year);
+    return [...(original ? [original] : []), ...revised].map((target) => ({ target, superseded: target !== inForce, hasRevisions: revised.length > 0 }));
+  });
+  const cell = (text: string, superseded: boolean) =>
+    superseded && text !== t('common.notAvailable') ? (
+      <>
+        <s>{text}</s>
+        <span className="visually-hidden"> ({t('revision.notInForce')})</span>
+      </>
+    ) : (
+      text
+    );
   return (
-    <table className="table table-sm">
+    <table className="table table-sm targets-table">
       <caption>{t('indicator.targets')}</caption>
       <thead>
         <tr>
@@ -43,15 +57,18 @@ function TargetsTable({ indicator }: { indicator: IndicatorDetail }) {
         </tr>
       </thead>
       <tbody>
-        {targets.map((target) => (
-          <tr key={target.id}>
+        {rows.map(({ target, superseded, hasRevisions }) => (
+          <tr key={target.id} className={target.revision ? 'target-revised' : hasRevisions ? 'target-original' : undefined}>
             <th scope="row">
               {target.year}
-              {target.revision ? <span className="badge-soft ms-1">{t('indicator.revised')}</span> : null}
+              {target.revision ? <span className="badge-soft ms-1">{t('indicator.revised')}</span> : hasRevisions ? <span className="badge-soft ms-1">{t('revision.original')}</span> : null}
             </th>
-            <td>{t('indicator.targetValue', { operator: OPERATORS[target.operator] ?? target.operator, value: target.label ?? formatValue(targetValue(target), locale, yes, no) })}</td>
-            <td>{formatValue(target.threshold80Number ?? target.threshold80Date, locale, yes, no)}</td>
-            <td>{formatValue(target.threshold60Number ?? target.threshold60Date, locale, yes, no)}</td>
+            <td>
+              {cell(targetText(target, locale, t), superseded)}
+              {target.revision ? <div className="small">{t('revision.revisedNote', { date: formatDate(target.revision.revisedOn, locale), reason: target.revision.reason })}</div> : null}
+            </td>
+            <td>{cell(formatValue(target.threshold80Number ?? target.threshold80Date, locale, yes, no), superseded)}</td>
+            <td>{cell(formatValue(target.threshold60Number ?? target.threshold60Date, locale, yes, no), superseded)}</td>
           </tr>
         ))}
       </tbody>
@@ -93,7 +110,8 @@ function Chart({ indicator, year }: { indicator: IndicatorDetail; year: number |
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.language);
   if (indicator.valueType !== 'number') return null;
-  const target = indicator.targets.find((x) => x.year === year && x.revision === null) ?? indicator.targets[0];
+  // The target in force (the latest revision's, else the original), as the score uses it.
+  const target = (year === undefined ? undefined : yearTargets(indicator.targets, year).inForce) ?? indicator.targets[0];
   const points = [...indicator.measurements]
     .sort((a, b) => a.period.periodDate.localeCompare(b.period.periodDate))
     .map((m) => ({ label: formatDate(m.period.periodDate, locale), value: m.valueNumber }));
@@ -124,6 +142,19 @@ function TargetEditing({ indicator }: { indicator: IndicatorDetail }) {
       </h2>
       <TargetEditor indicatorId={indicator.id} year={cycle.year} target={target} />
     </section>
+  );
+}
+
+/** Rimodulazione (approved plan, chamber administrator): the cycle's revisions, and this indicator's target revised under one. */
+function Revisions({ indicator }: { indicator: IndicatorDetail }) {
+  const { viewer, cycles } = useSession();
+  const cycle = cycles.find((c) => c.id === indicator.node.cycleId);
+  if (!cycle || !revisionsOpen(cycle.state)) return null;
+  return (
+    <>
+      {can(viewer, 'cycle.manage') ? <RevisionsPanel cycleId={cycle.id} year={cycle.year} /> : null}
+      {can(viewer, 'target.manage') ? <ReviseTargetForm indicator={indicator} cycleId={cycle.id} year={cycle.year} /> : null}
+    </>
   );
 }
 
@@ -214,6 +245,7 @@ export function IndicatorDetailPage() {
       <MeasurementsTable indicator={indicator} />
       <Chart indicator={indicator} year={year} />
       <TargetEditing indicator={indicator} />
+      <Revisions indicator={indicator} />
       <DataEntry indicator={indicator} />
     </article>
   );

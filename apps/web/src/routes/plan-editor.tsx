@@ -1,5 +1,6 @@
 // Plan editing for the chamber administrator: levels, nodes, weights (live check that siblings sum to 100),
-// indicators, targets, assignment to units and people, copy of a cycle into the next year.
+// indicators, targets, assignment to units and people, edits and moves of existing nodes and indicators, copy of
+// a cycle into the next year.
 import { useId, useMemo, useState } from 'react';
 import { Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,8 @@ import { can, useSession } from '../app/session-context.js';
 import { CycleWorkflow } from '../components/cycle-workflow.js';
 import { LevelsEditor } from '../components/levels-editor.js';
 import { ErrorAlert } from '../components/error-alert.js';
+import { IndicatorEditList } from '../components/indicator-edit-form.js';
+import { NodeEditForm, NodeMoveForm } from '../components/node-edit-form.js';
 import { Loading } from '../components/loading.js';
 import { NodeWeights } from '../components/node-weights.js';
 import { formatNumber, localeOf, parseNumber } from '../format/format.js';
@@ -247,6 +250,17 @@ function PlanBody({ cycle }: { cycle: Cycle }) {
             </option>
           ))}
         </select>
+        {selected ? (
+          <div className="row g-4 mt-1">
+            <div className="col-lg-6">
+              <NodeEditForm key={selected.id} nodeId={selected.id} cycleState={cycle.state} year={cycle.year} />
+              <NodeMoveForm key={`move-${selected.id}`} node={selected} index={index} levels={cycle.levels} cycleState={cycle.state} />
+            </div>
+            <div className="col-lg-6">
+              <IndicatorEditList key={selected.id} nodeId={selected.id} cycleState={cycle.state} year={cycle.year} />
+            </div>
+          </div>
+        ) : null}
         <div className="row g-4 mt-1">
           <div className="col-lg-6">
             {children.length > 0 ? <NodeWeights key={selectedId} year={cycle.year} parent={selected} items={children} disabled={!draft || selected === null} /> : null}

@@ -18,9 +18,9 @@ export function IndicatorChart({ points, target, threshold80, threshold60 }: Ind
           <Tooltip />
           <Legend />
           <Line type="monotone" dataKey="value" name={t('indicator.value')} stroke="#0066cc" strokeWidth={2} connectNulls />
-          {target !== null ? <ReferenceLine y={target} stroke="#008758" strokeWidth={2} label={t('indicator.target')} /> : null}
-          {threshold80 !== null ? <ReferenceLine y={threshold80} stroke="#a66300" strokeDasharray="6 3" label={t('indicator.threshold80')} /> : null}
-          {threshold60 !== null ? <ReferenceLine y={threshold60} stroke="#d9364f" strokeDasharray="2 2" label={t('indicator.threshold60')} /> : null}
+          {target !== null ? <ReferenceLine ifOverflow="extendDomain" y={target} stroke="#008758" strokeWidth={2} label={t('indicator.target')} /> : null}
+          {threshold80 !== null ? <ReferenceLine ifOverflow="extendDomain" y={threshold80} stroke="#a66300" strokeDasharray="6 3" label={t('indicator.threshold80')} /> : null}
+          {threshold60 !== null ? <ReferenceLine ifOverflow="extendDomain" y={threshold60} stroke="#d9364f" strokeDasharray="2 2" label={t('indicator.threshold60')} /> : null}
         </LineChart>
       </ResponsiveContainer>
     </div>

@@ -1,0 +1,464 @@
+// The indicators of the selected node, each editable in the plan editor: name, code, algorithm, formula (checked
+// as it is typed), unit, direction, scoring method, data source, frequency, baseline (value and year), weight.
+// Only the changed fields are sent, with the version read; what changes the score is disabled outside a draft,
+// everything once the cycle is closed. A stale version (CONFLICT) opens the conflict dialog with what was typed:
+// "reload and retry" sends the same values on the current version, "discard" loads the current values.
+import { useId, useState, type FormEvent } from 'react';
+import type { CombinedError } from '@urql/core';
+import { Button } from 'design-react-kit';
+import { useTranslation } from 'react-i18next';
+import { useClient, useMutation, useQuery } from 'urql';
+import { isConflict } from '../errors/map-error.js';
+import { localeOf, parseNumber } from '../format/format.js';
+import {
+  DIRECTIONS,
+  EditIndicatorMutation,
+  FREQUENCIES,
+  IndicatorForEditQuery,
+  NodeForEditQuery,
+  SCORING_METHODS,
+  type Direction,
+  type EditableIndicator,
+  type Frequency,
+  type IndicatorChanges,
+  type ScoringMethod,
+} from '../graphql/plan-operations.js';
+import type { CycleState } from '../graphql/types.js';
+import { formulaVariables } from '../plan/formula.js';
+import { ConflictDialog, type TypedValue } from './conflict-dialog.js';
+import { ErrorAlert } from './error-alert.js';
+import { Loading } from './loading.js';
+import { CODE_MAX, EditField, EditSelect, editMode, errorField, isStale, numberInput, TITLE_MAX, TITLE_MIN, type Problem } from './node-edit-form.js';
+
+export const ALGORITHM_MAX = 2000;
+export const FORMULA_MAX = 500;
+export const UNIT_MAX = 32;
+export const SOURCE_MAX = 500;
+
+// --- formula ----------------------------------------------------------------------------------
+
+/** The functions the scoring engine accepts in a formula (@albero/scoring, compileFormula). */
+export const FORMULA_FUNCTIONS = ['min', 'max', 'abs', 'round', 'floor', 'ceil', 'sqrt'] as const;
+
+export type FormulaCheck = { ok: true; variables: string[] } | { ok: false; problem: 'characters' | 'parentheses' | 'function' | 'syntax' };
+
+class FormulaProblem extends Error {
+  constructor(readonly problem: 'function' | 'syntax') {
+    super(problem);
+  }
+}
+
+/**
+ * Checks a formula as the scoring engine will read it: numbers (decimal point), variable names, + - * /,
+ * parentheses and the whitelisted functions. The variables are the ones plan/formula.ts finds. Empty is fine
+ * (no formula); the API compiles it again on save.
+ */
+export function checkFormula(text: string): FormulaCheck {
+  const source = text.trim();
+  if (source === '') return { ok: true, variables: [] };
+  const tokens = source.match(/\d+(?:\.\d+)?|[A-Za-z_][A-Za-z0-9_]*|\S/g) ?? [];
+  if (tokens.some((token) => token.length === 1 && !/[A-Za-z0-9_+\-*/(),]/.test(token))) return { ok: false, problem: 'characters' };
+  let depth = 0;
+  for (const token of tokens) {
+    if (token === '(') depth += 1;
+    if (token === ')') depth -= 1;
+    if (depth < 0) return { ok: false, problem: 'parentheses' };
+  }
+  if (depth !== 0) return { ok: false, problem: 'parentheses' };
+  let at = 0;
+  const peek = () => tokens[at];
+  const expect = (token: string) => {
+    if (tokens[at] !== token) throw new FormulaProblem('syntax');
+    at += 1;
+  };
+  const expression = (): void => {
+    term();
+    while (peek() === '+' || peek() === '-') {
+      at += 1;
+      term();
+    }
+  };
+  const term = (): void => {
+    factor();
+    while (peek() === '*' || peek() === '/') {
+      at += 1;
+      factor();
+    }
+  };
+  const factor = (): void => {
+    const token = tokens[at++];
+    if (token === undefined) throw new FormulaProblem('syntax');
+    if (token === '+' || token === '-') return factor();
+    if (/^\d/.test(token)) return;
+    if (token === '(') {
+      expression();
+      return expect(')');
+    }
+    if (/^[A-Za-z_]/.test(token)) {
+      if (peek() !== '(') return;
+      if (!(FORMULA_FUNCTIONS as readonly string[]).includes(token)) throw new FormulaProblem('function');
+      at += 1;
+      let count = 1;
+      expression();
+      while (peek() === ',') {
+        at += 1;
+        count += 1;
+        expression();
+      }
+      // min and max take any number of values, round a value and its decimals, the others one value.
+      if (token !== 'min' && token !== 'max' && count > (token === 'round' ? 2 : 1)) throw new FormulaProblem('syntax');
+      return expect(')');
+    }
+    throw new FormulaProblem('syntax');
+  };
+  try {
+    expression();
+    if (at !== tokens.length) return { ok: false, problem: 'syntax' };
+  } catch (error) {
+    if (error instanceof FormulaProblem) return { ok: false, problem: error.problem };
+    throw error;
+  }
+  return { ok: true, variables: formulaVariables(source) };
+}
+
+// --- fields -----------------------------------------------------------------------------------
+
+export type IndicatorFields = {
+  name: string;
+  code: string;
+  algorithm: string;
+  formula: string;
+  unit: string;
+  direction: Direction;
+  scoringMethod: ScoringMethod | '';
+  dataSource: string;
+  frequency: Frequency | '';
+  baselineNumber: string;
+  baselineYear: string;
+  weight: string;
+};
+const ORDER: (keyof IndicatorFields)[] = ['name', 'code', 'algorithm', 'formula', 'unit', 'direction', 'scoringMethod', 'dataSource', 'frequency', 'baselineNumber', 'baselineYear', 'weight'];
+/** What changes how an indicator is scored: only while the plan is a draft (the API's SCORING_FIELDS). */
+const SCORING: ReadonlySet<keyof IndicatorFields> = new Set(['formula', 'direction', 'scoringMethod', 'baselineNumber', 'weight']);
+
+/** The form's text for an indicator as read from the API. */
+export function indicatorFields(indicator: EditableIndicator, locale: string): IndicatorFields {
+  return {
+    name: indicator.name,
+    code: indicator.code ?? '',
+    algorithm: indicator.algorithm ?? '',
+    formula: indicator.formula ?? '',
+    unit: indicator.unit ?? '',
+    direction: indicator.direction,
+    scoringMethod: indicator.scoringMethod ?? '',
+    dataSource: indicator.dataSource ?? '',
+    frequency: indicator.frequency ?? '',
+    baselineNumber: numberInput(indicator.baselineNumber, locale),
+    baselineYear: indicator.baselineYear === null ? '' : String(indicator.baselineYear),
+    weight: numberInput(indicator.weight, locale),
+  };
+}
+
+const parseYear = (text: string): number | null => (/^\d{4}$/.test(text.trim()) ? Number(text.trim()) : null);
+
+/** Immediate validation, as the API validates; the formula only when it was changed (the API compiled the stored one). */
+export function validateIndicator(fields: IndicatorFields, base: IndicatorFields): Partial<Record<keyof IndicatorFields, Problem>> {
+  const problems: Partial<Record<keyof IndicatorFields, Problem>> = {};
+  const name = fields.name.trim();
+  if (name === '') problems.name = { key: 'planEdit.nameRequired' };
+  else if (name.length < TITLE_MIN) problems.name = { key: 'planEdit.nameTooShort', min: TITLE_MIN };
+  else if (name.length > TITLE_MAX) problems.name = { key: 'planEdit.tooLong', max: TITLE_MAX };
+  const tooLong = (key: 'code' | 'algorithm' | 'formula' | 'unit' | 'dataSource', max: number) => {
+    if (fields[key].trim().length > max) problems[key] = { key: 'planEdit.tooLong', max };
+  };
+  tooLong('code', CODE_MAX);
+  tooLong('algorithm', ALGORITHM_MAX);
+  tooLong('formula', FORMULA_MAX);
+  tooLong('unit', UNIT_MAX);
+  tooLong('dataSource', SOURCE_MAX);
+  if (!problems.formula && fields.formula.trim() !== base.formula.trim()) {
+    const check = checkFormula(fields.formula);
+    if (!check.ok) problems.formula = { key: `planEdit.formula_${check.problem}` };
+  }
+  if (fields.baselineNumber.trim() !== '' && parseNumber(fields.baselineNumber) === null) problems.baselineNumber = { key: 'planEdit.invalidNumber' };
+  if (fields.baselineYear.trim() !== '') {
+    const year = parseYear(fields.baselineYear);
+    if (year === null || year < 2000 || year > 2100) problems.baselineYear = { key: 'planEdit.yearInvalid' };
+  }
+  const weight = parseNumber(fields.weight);
+  if (fields.weight.trim() === '') problems.weight = { key: 'planEdit.weightRequired' };
+  else if (weight === null) problems.weight = { key: 'planEdit.invalidNumber' };
+  else if (weight < 0 || weight > 100) problems.weight = { key: 'planEdit.weightRange' };
+  return problems;
+}
+
+/** The fields that differ from what was read: the name, and the rest as IndicatorFieldsInput (null clears). */
+export function indicatorChanges(base: IndicatorFields, typed: IndicatorFields): IndicatorChanges {
+  const changes: IndicatorChanges = {};
+  const fields: NonNullable<IndicatorChanges['fields']> = {};
+  if (typed.name.trim() !== base.name.trim()) changes.name = typed.name.trim();
+  for (const key of ['code', 'algorithm', 'formula', 'unit', 'dataSource'] as const) {
+    if (typed[key].trim() !== base[key].trim()) fields[key] = typed[key].trim() || null;
+  }
+  if (typed.direction !== base.direction) fields.direction = typed.direction;
+  if (typed.scoringMethod !== base.scoringMethod) fields.scoringMethod = typed.scoringMethod === '' ? null : typed.scoringMethod;
+  if (typed.frequency !== base.frequency) fields.frequency = typed.frequency === '' ? null : typed.frequency;
+  const baseline = parseNumber(typed.baselineNumber);
+  if (baseline !== parseNumber(base.baselineNumber)) fields.baselineNumber = baseline;
+  const year = parseYear(typed.baselineYear);
+  if (year !== parseYear(base.baselineYear)) fields.baselineYear = year;
+  const weight = parseNumber(typed.weight);
+  if (weight !== null && weight !== parseNumber(base.weight)) fields.weight = weight;
+  if (Object.keys(fields).length > 0) changes.fields = fields;
+  return changes;
+}
+
+/** The form keys a change touches (for the conflict dialog). */
+function changedKeys(changes: IndicatorChanges): Set<keyof IndicatorFields> {
+  const keys = new Set<keyof IndicatorFields>(Object.keys(changes.fields ?? {}) as (keyof IndicatorFields)[]);
+  if (changes.name !== undefined) keys.add('name');
+  return keys;
+}
+
+// --- components -------------------------------------------------------------------------------
+
+/** The selected node's indicators, each opened for editing on demand (closing one keeps what was typed in it). */
+export function IndicatorEditList({ nodeId, cycleState, year }: { nodeId: string; cycleState: CycleState; year: number }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [{ data, error }] = useQuery({ query: NodeForEditQuery, variables: { id: nodeId } });
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  if (error && !data) return <ErrorAlert error={error} />;
+  if (!data) return <Loading />;
+  const { node } = data;
+  const toggle = (indicatorId: string) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (next.has(indicatorId)) next.delete(indicatorId);
+      else next.add(indicatorId);
+      return next;
+    });
+  return (
+    <section aria-labelledby={`${id}-heading`} className="mb-3">
+      <h3 id={`${id}-heading`} className="h6">
+        {t('planEdit.indicators', { code: node.code })}
+      </h3>
+      {node.indicators.length === 0 ? <p>{t('planEdit.noIndicators')}</p> : null}
+      <ul className="list-unstyled">
+        {node.indicators.map((indicator) => {
+          const label = indicator.code ? `${indicator.code} ${indicator.name}` : indicator.name;
+          const expanded = open.has(indicator.id);
+          return (
+            <li key={indicator.id} className="mb-2">
+              <Button type="button" color="secondary" outline size="sm" aria-expanded={expanded} aria-controls={`${id}-${indicator.id}`} onClick={() => toggle(indicator.id)}>
+                {t('planEdit.editIndicator', { name: label })}
+              </Button>
+              <div id={`${id}-${indicator.id}`} hidden={!expanded} className="mt-2">
+                <IndicatorEditor indicator={indicator} cycleState={cycleState} year={year} />
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+type Base = { fields: IndicatorFields; version: number };
+
+export function IndicatorEditor({ indicator, cycleState, year }: { indicator: EditableIndicator; cycleState: CycleState; year: number }) {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf(i18n.language);
+  const id = useId();
+  const client = useClient();
+  const mode = editMode(cycleState);
+  const [base, setBase] = useState<Base>(() => ({ fields: indicatorFields(indicator, locale), version: indicator.version }));
+  const [fields, setFields] = useState<IndicatorFields>(base.fields);
+  const [touched, setTouched] = useState<ReadonlySet<keyof IndicatorFields>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [conflict, setConflict] = useState<{ changes: IndicatorChanges; typed: IndicatorFields } | null>(null);
+  const [refused, setRefused] = useState<{ field: keyof IndicatorFields; text: string } | null>(null);
+  const [loadError, setLoadError] = useState<CombinedError | undefined>(undefined);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [result, update] = useMutation(EditIndicatorMutation);
+  const changes = indicatorChanges(base.fields, fields);
+  const dirty = changedKeys(changes).size > 0;
+
+  const reset = (next: EditableIndicator) => {
+    const f = indicatorFields(next, locale);
+    setBase({ fields: f, version: next.version });
+    setFields(f);
+    setTouched(new Set());
+    setSubmitted(false);
+    setRefused(null);
+  };
+
+  // A newer version read meanwhile (a reload after another write of this person): taken over while nothing is typed.
+  const [seen, setSeen] = useState(indicator);
+  if (seen !== indicator) {
+    setSeen(indicator);
+    if (indicator.version !== base.version && !dirty) reset(indicator);
+  }
+
+  const problems = validateIndicator(fields, base.fields);
+  // What the API refused (an invalid formula, a taken code), on its field until the value changes.
+  if (refused && fields[refused.field] === refused.text && !problems[refused.field]) {
+    problems[refused.field] = { key: refused.field === 'formula' ? 'planEdit.formulaRefused' : 'planEdit.valueRefused' };
+  }
+  const problemOf = (key: keyof IndicatorFields) => {
+    const p = problems[key];
+    return p && (submitted || touched.has(key) || refused?.field === key) ? t(p.key, { min: p.min, max: p.max }) : null;
+  };
+  const set = (key: keyof IndicatorFields) => (value: string) => {
+    setFields((f) => ({ ...f, [key]: value }));
+    setTouched((s) => new Set(s).add(key));
+    setNotice(null);
+  };
+
+  const send = async (version: number, sent: IndicatorChanges, typed: IndicatorFields) => {
+    setNotice(null);
+    const answer = await update({ id: indicator.id, version, ...sent });
+    if (isStale(answer.error)) return setConflict({ changes: sent, typed });
+    const field = errorField(answer.error);
+    if (field && (ORDER as string[]).includes(field)) {
+      const key = field as keyof IndicatorFields;
+      setRefused({ field: key, text: typed[key] });
+      document.getElementById(`${id}-${key}`)?.focus();
+      return;
+    }
+    if (answer.data) {
+      reset(answer.data.updateIndicator);
+      setNotice(t('planEdit.indicatorSaved'));
+    }
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    const invalid = ORDER.find((key) => problems[key]);
+    if (invalid) {
+      document.getElementById(`${id}-${invalid}`)?.focus();
+      return;
+    }
+    if (!dirty) return setNotice(t('planEdit.nothingToSave'));
+    void send(base.version, changes, fields);
+  };
+
+  const fresh = () => client.query(IndicatorForEditQuery, { id: indicator.id }, { requestPolicy: 'network-only' }).toPromise();
+  // Reads the indicator's current version (someone else saved it meanwhile) and sends the same typed values again.
+  const reapply = async () => {
+    const typed = conflict;
+    setConflict(null);
+    if (!typed) return;
+    const current = await fresh();
+    setLoadError(current.error);
+    if (current.data) await send(current.data.indicator.version, typed.changes, typed.typed);
+  };
+  // Gives up what was typed: the form shows the indicator as it is now.
+  const discard = async () => {
+    setConflict(null);
+    const current = await fresh();
+    setLoadError(current.error);
+    if (current.data) {
+      reset(current.data.indicator);
+      setNotice(t('planEdit.reloaded'));
+    }
+  };
+
+  const label: Record<keyof IndicatorFields, string> = {
+    name: t('planEdit.name'),
+    code: t('planEdit.indicatorCode'),
+    algorithm: t('planEdit.algorithm'),
+    formula: t('planEdit.formula'),
+    unit: t('planEdit.unit'),
+    direction: t('planEdit.direction'),
+    scoringMethod: t('planEdit.scoringMethod'),
+    dataSource: t('planEdit.dataSource'),
+    frequency: t('planEdit.frequency'),
+    baselineNumber: t('planEdit.baselineNumber'),
+    baselineYear: t('planEdit.baselineYear'),
+    weight: t('planEdit.indicatorWeight'),
+  };
+  const shown = (key: keyof IndicatorFields, typed: IndicatorFields): string => {
+    const text = typed[key].trim();
+    if (key === 'direction') return t(`planEdit.directions.${text}`);
+    if (key === 'scoringMethod') return text ? t(`planEdit.scoringMethods.${text}`) : t('planEdit.scoringDefault');
+    if (key === 'frequency') return text ? t(`planEdit.frequencies.${text}`) : t('planEdit.frequencyNone');
+    return text || t('planEdit.empty');
+  };
+  const typedValues = (c: { changes: IndicatorChanges; typed: IndicatorFields }): TypedValue[] => {
+    const keys = changedKeys(c.changes);
+    return ORDER.filter((key) => keys.has(key)).map((key) => ({ label: label[key], value: shown(key, c.typed) }));
+  };
+
+  const closedId = `${id}-closed`;
+  const draftOnlyId = `${id}-draft-only`;
+  const state = t(`cycleState.${cycleState}`).toLowerCase();
+  const disabled = (key: keyof IndicatorFields) => mode === 'closed' || (mode === 'wording' && SCORING.has(key));
+  const reason = (key: keyof IndicatorFields) => (mode === 'closed' ? closedId : mode === 'wording' && SCORING.has(key) ? draftOnlyId : null);
+  const text = (key: keyof IndicatorFields, extra: { multiline?: boolean; inputMode?: 'decimal' | 'numeric'; hint?: string } = {}) => (
+    <EditField
+      id={`${id}-${key}`}
+      label={label[key]}
+      value={fields[key]}
+      onChange={set(key)}
+      problem={problemOf(key)}
+      disabled={disabled(key)}
+      describedBy={[extra.hint, reason(key)]}
+      multiline={extra.multiline}
+      inputMode={extra.inputMode}
+    />
+  );
+  const select = (key: 'direction' | 'scoringMethod' | 'frequency', options: { value: string; label: string }[]) => (
+    <EditSelect id={`${id}-${key}`} label={label[key]} value={fields[key]} onChange={set(key)} problem={problemOf(key)} disabled={disabled(key)} describedBy={[reason(key)]} options={options} />
+  );
+  const formula = checkFormula(fields.formula);
+  const name = base.fields.code.trim() ? `${base.fields.code.trim()} ${base.fields.name}` : base.fields.name;
+  const apiError = conflict || isConflict(result.error) || (refused && errorField(result.error) === refused.field) ? undefined : result.error;
+
+  return (
+    <form noValidate className="plan-form" aria-labelledby={`${id}-heading`} onSubmit={onSubmit}>
+      <h4 id={`${id}-heading`} className="h6">
+        {t('planEdit.indicatorHeading', { name })}
+      </h4>
+      {mode === 'closed' ? (
+        <p id={closedId} className="alert alert-info">
+          {t('planEdit.closed', { year, state })}
+        </p>
+      ) : null}
+      {mode === 'wording' ? (
+        <p id={draftOnlyId} className="form-text">
+          {t('planEdit.indicatorDraftOnly', { year, state })}
+        </p>
+      ) : null}
+      {text('name')}
+      {text('code')}
+      {text('algorithm', { multiline: true })}
+      {text('formula', { hint: `${id}-formula-hint` })}
+      <p id={`${id}-formula-hint`} className="form-text mt-0">
+        {formula.ok && formula.variables.length > 0 ? t('planEdit.formulaVariables', { names: formula.variables.join(', ') }) : t('planEdit.formulaHelp')}
+      </p>
+      {text('unit')}
+      {select(
+        'direction',
+        DIRECTIONS.map((d) => ({ value: d, label: t(`planEdit.directions.${d}`) })),
+      )}
+      {select('scoringMethod', [{ value: '', label: t('planEdit.scoringDefault') }, ...SCORING_METHODS.map((m) => ({ value: m, label: t(`planEdit.scoringMethods.${m}`) }))])}
+      {text('dataSource')}
+      {select('frequency', [{ value: '', label: t('planEdit.frequencyNone') }, ...FREQUENCIES.map((f) => ({ value: f, label: t(`planEdit.frequencies.${f}`) }))])}
+      <div className="d-flex flex-wrap gap-3 align-items-start">
+        {text('baselineNumber', { inputMode: 'decimal' })}
+        {text('baselineYear', { inputMode: 'numeric' })}
+        {text('weight', { inputMode: 'decimal' })}
+      </div>
+      <ErrorAlert error={apiError ?? loadError} />
+      <p role="status" className="mb-2">
+        {notice}
+      </p>
+      <Button type="submit" color="primary" size="sm" disabled={mode === 'closed' || result.fetching}>
+        {t('planEdit.saveIndicator')}
+      </Button>
+      <ConflictDialog isOpen={conflict !== null} values={conflict ? typedValues(conflict) : []} onReapply={() => void reapply()} onDiscard={() => void discard()} onClose={() => setConflict(null)} />
+    </form>
+  );
+}

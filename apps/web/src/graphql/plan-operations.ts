@@ -1,0 +1,114 @@
+// The plan editor's edits of existing nodes and indicators (updateNode, updateIndicator, moveNode) and the
+// reads they start from, against apps/api/schema.graphql. Kept apart from operations.ts (every other screen).
+import { gql, type TypedDocumentNode } from '@urql/core';
+import type { Operator, ValueType } from './types.js';
+
+export type Direction = 'higher_is_better' | 'lower_is_better';
+export type ScoringMethod = 'step' | 'proportional' | 'binary' | 'deadline' | 'bands' | 'qualitative';
+export type Frequency = 'annual' | 'semiannual' | 'quarterly' | 'monthly';
+
+export const DIRECTIONS: readonly Direction[] = ['higher_is_better', 'lower_is_better'];
+export const SCORING_METHODS: readonly ScoringMethod[] = ['step', 'proportional', 'binary', 'deadline', 'bands', 'qualitative'];
+export const FREQUENCIES: readonly Frequency[] = ['annual', 'semiannual', 'quarterly', 'monthly'];
+export const OPERATORS: readonly Operator[] = ['gte', 'gt', 'lte', 'lt', 'eq'];
+
+/** An indicator's fields the plan editor changes, with the version they were read at. */
+export type EditableIndicator = {
+  id: string;
+  nodeId: string;
+  code: string | null;
+  name: string;
+  algorithm: string | null;
+  formula: string | null;
+  unit: string | null;
+  valueType: ValueType;
+  direction: Direction;
+  scoringMethod: ScoringMethod | null;
+  dataSource: string | null;
+  frequency: Frequency | null;
+  baselineNumber: number | null;
+  baselineYear: number | null;
+  weight: number;
+  version: number;
+};
+
+/** A node's own fields as the plan editor changes them (without its level and indicators). */
+export type EditableNodeFields = {
+  id: string;
+  cycleId: string;
+  parentId: string | null;
+  code: string;
+  title: string;
+  description: string | null;
+  note: string | null;
+  weight: number;
+  position: number;
+  achievementOperator: Operator | null;
+  achievementValue: number | null;
+  version: number;
+};
+export type EditableNode = EditableNodeFields & {
+  level: { key: string; name: string; kind: string; position: number };
+  indicators: EditableIndicator[];
+};
+
+const INDICATOR_FIELDS = 'id nodeId code name algorithm formula unit valueType direction scoringMethod dataSource frequency baselineNumber baselineYear weight version';
+const NODE_FIELDS = 'id cycleId parentId code title description note weight position achievementOperator achievementValue version';
+
+export const NodeForEditQuery: TypedDocumentNode<{ node: EditableNode }, { id: string }> = gql`
+  query NodeForEdit($id: ID!) {
+    node(id: $id) { ${NODE_FIELDS} level { key name kind position } indicators { ${INDICATOR_FIELDS} } }
+  }
+`;
+
+export const IndicatorForEditQuery: TypedDocumentNode<{ indicator: EditableIndicator }, { id: string }> = gql`
+  query IndicatorForEdit($id: ID!) { indicator(id: $id) { ${INDICATOR_FIELDS} } }
+`;
+
+/** The node fields a save changes: absent ones are left as they are by the API, null clears. */
+export type NodeChanges = {
+  code?: string;
+  title?: string;
+  description?: string | null;
+  note?: string | null;
+  weight?: number;
+  achievementOperator?: Operator | null;
+  achievementValue?: number | null;
+};
+export const EditNodeMutation: TypedDocumentNode<{ updateNode: EditableNodeFields }, { id: string; version: number } & NodeChanges> = gql`
+  mutation EditNode($id: ID!, $version: Int!, $code: String, $title: String, $description: String, $note: String, $weight: Float, $achievementOperator: Operator, $achievementValue: Float) {
+    updateNode(id: $id, version: $version, code: $code, title: $title, description: $description, note: $note, weight: $weight, achievementOperator: $achievementOperator, achievementValue: $achievementValue) { ${NODE_FIELDS} }
+  }
+`;
+
+/** The indicator fields a save changes (IndicatorFieldsInput, plus the name): absent ones untouched, null clears. */
+export type IndicatorChanges = {
+  name?: string;
+  fields?: {
+    code?: string | null;
+    algorithm?: string | null;
+    formula?: string | null;
+    unit?: string | null;
+    direction?: Direction;
+    scoringMethod?: ScoringMethod | null;
+    dataSource?: string | null;
+    frequency?: Frequency | null;
+    baselineNumber?: number | null;
+    baselineYear?: number | null;
+    weight?: number;
+  };
+};
+export const EditIndicatorMutation: TypedDocumentNode<{ updateIndicator: EditableIndicator }, { id: string; version: number } & IndicatorChanges> = gql`
+  mutation EditIndicator($id: ID!, $version: Int!, $name: String, $fields: IndicatorFieldsInput) {
+    updateIndicator(id: $id, version: $version, name: $name, fields: $fields) { ${INDICATOR_FIELDS} }
+  }
+`;
+
+export const MoveNodeMutation: TypedDocumentNode<
+  { moveNode: { id: string; parentId: string | null; position: number; version: number } },
+  { id: string; version: number; parentId: string | null; position?: number | null }
+> = gql`
+  mutation MoveNode($id: ID!, $version: Int!, $parentId: ID, $position: Int) {
+    moveNode(id: $id, version: $version, parentId: $parentId, position: $position) { id parentId position version }
+  }
+`;
