@@ -4,13 +4,13 @@ import { screen, waitFor } from '@testing-library/react';
 import { CombinedError } from '@urql/core';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { LevelsEditor, levelNamesEditable, validateLevelNames } from '../src/components/levels-editor.js';
+import { LevelsEditor, levelChanges, levelNamesEditable, validateLevelNames } from '../src/components/levels-editor.js';
 import type { CycleState } from '../src/graphql/types.js';
 import { renderWith, scriptedClient } from './support.js';
 
 const levels = [
-  { key: 'area', name: 'Area strategica', kind: 'area', position: 0 },
-  { key: 'obiettivo', name: 'Obiettivo strategico', kind: 'strategic', position: 1 },
+  { key: 'area', name: 'Area strategica', kind: 'area', position: 0, aggregation: 'weighted_mean' as const },
+  { key: 'obiettivo', name: 'Obiettivo strategico', kind: 'strategic', position: 1, aggregation: 'weighted_mean' as const },
 ];
 const cycle = (state: CycleState = 'draft', version = 4) => ({ id: 'c-2025', year: 2025, state, version, levels });
 const conflict = { error: new CombinedError({ graphQLErrors: [{ message: 'stale', extensions: { code: 'CONFLICT' } }] }) };
@@ -26,6 +26,47 @@ describe('level names', () => {
     expect(['draft', 'approved', 'monitoring'].every((s) => levelNamesEditable(s as CycleState))).toBe(true);
     expect(levelNamesEditable('closed')).toBe(false);
     expect(levelNamesEditable('published')).toBe(false);
+  });
+
+  it('sends kind and aggregation only where they changed, and only for a draft', () => {
+    const names = { area: 'Area strategica', obiettivo: 'Obiettivo strategico' };
+    const structure = { area: { kind: 'area' as const, aggregation: 'weighted_mean' as const }, obiettivo: { kind: 'program' as const, aggregation: 'simple_mean' as const } };
+    expect(levelChanges(levels, names, structure, true)).toEqual([
+      { key: 'area', name: 'Area strategica' },
+      { key: 'obiettivo', name: 'Obiettivo strategico', kind: 'program', aggregation: 'simple_mean' },
+    ]);
+    expect(levelChanges(levels, names, structure, false)).toEqual([
+      { key: 'area', name: 'Area strategica' },
+      { key: 'obiettivo', name: 'Obiettivo strategico' },
+    ]);
+  });
+
+  it('lets the administrator choose the kind and the score of a level in a draft plan, with the cycle version', async () => {
+    const { client, calls } = scriptedClient((call) =>
+      call.name === 'UpdateLevels' ? { data: { updateLevels: { id: 'c-2025', state: 'draft', version: 5, levels } } } : undefined,
+    );
+    await renderWith(<LevelsEditor cycle={cycle()} canEdit />, client);
+    expect(screen.getByLabelText('Tipo del livello 2')).toHaveValue('strategic');
+    await userEvent.selectOptions(screen.getByLabelText('Tipo del livello 2'), 'Programma');
+    await userEvent.selectOptions(screen.getByLabelText('Calcolo del punteggio del livello 2'), 'Media semplice dei figli');
+    await userEvent.click(screen.getByRole('button', { name: 'Salva i nomi dei livelli' }));
+    await screen.findByText('Nomi dei livelli salvati.');
+    expect(calls.find((c) => c.name === 'UpdateLevels')!.variables).toEqual({
+      cycleId: 'c-2025',
+      version: 4,
+      levels: [
+        { key: 'area', name: 'Area strategica' },
+        { key: 'obiettivo', name: 'Obiettivo strategico', kind: 'program', aggregation: 'simple_mean' },
+      ],
+    });
+  });
+
+  it('offers only the names once the plan is approved', async () => {
+    const { client } = scriptedClient(() => undefined);
+    await renderWith(<LevelsEditor cycle={cycle('approved')} canEdit />, client);
+    expect(screen.getByLabelText('Nome del livello 2')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Tipo del livello 2')).toBeNull();
+    expect(screen.queryByLabelText('Calcolo del punteggio del livello 2')).toBeNull();
   });
 
   it('refuses an empty name, ties the message to the field and sends nothing', async () => {

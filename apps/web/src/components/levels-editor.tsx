@@ -1,5 +1,6 @@
 // The names of the cycle's levels ("Area strategica", "Obiettivo operativo"…) for the chamber administrator:
-// wording, so they change until the cycle is closed. Saved with the cycle's version; a stale version (CONFLICT)
+// wording, so they change until the cycle is closed. In a draft plan also each level's kind and how its score
+// combines its children's (they change scoring, so they are fixed once the plan is approved). Saved with the cycle's version; a stale version (CONFLICT)
 // opens the conflict dialog, keeps what was typed and can send it again on the current version.
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from 'design-react-kit';
@@ -7,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useClient, useMutation } from 'urql';
 import { isConflict } from '../errors/map-error.js';
 import { PlanQuery, UpdateLevelsMutation } from '../graphql/operations.js';
-import type { CycleState, Level } from '../graphql/types.js';
+import type { Aggregation, CycleState, Level, LevelKind, LevelName } from '../graphql/types.js';
 import { ConflictDialog } from './conflict-dialog.js';
 import { ErrorAlert } from './error-alert.js';
 
@@ -28,6 +29,24 @@ export function levelNamesEditable(state: CycleState): boolean {
   return state !== 'closed' && state !== 'published';
 }
 
+export const LEVEL_KINDS: LevelKind[] = ['area', 'perspective', 'strategic', 'program', 'operational', 'action', 'individual'];
+export const AGGREGATIONS: Aggregation[] = ['weighted_mean', 'simple_mean'];
+
+type Structure = { kind: LevelKind; aggregation: Aggregation };
+
+/** What to send for each level: its name, and kind / aggregation only where they changed (draft plans only). */
+export function levelChanges(levels: Level[], names: Record<string, string>, structure: Record<string, Structure>, draft: boolean): LevelName[] {
+  return levels.map((l) => {
+    const change: LevelName = { key: l.key, name: (names[l.key] ?? '').trim() };
+    const chosen = structure[l.key];
+    if (draft && chosen) {
+      if (chosen.kind !== l.kind) change.kind = chosen.kind;
+      if (l.aggregation !== undefined && chosen.aggregation !== l.aggregation) change.aggregation = chosen.aggregation;
+    }
+    return change;
+  });
+}
+
 type LevelsCycle = { id: string; year: number; state: CycleState; version: number; levels: Level[] };
 
 export function LevelsEditor({ cycle, canEdit }: { cycle: LevelsCycle; canEdit: boolean }) {
@@ -36,6 +55,10 @@ export function LevelsEditor({ cycle, canEdit }: { cycle: LevelsCycle; canEdit: 
   const formId = useId();
   const levels = [...cycle.levels].sort((a, b) => a.position - b.position);
   const [names, setNames] = useState<Record<string, string>>(() => Object.fromEntries(levels.map((l) => [l.key, l.name])));
+  const [structure, setStructure] = useState<Record<string, Structure>>(() =>
+    Object.fromEntries(levels.map((l) => [l.key, { kind: l.kind as LevelKind, aggregation: l.aggregation ?? 'weighted_mean' }])),
+  );
+  const draft = cycle.state === 'draft';
   const [touched, setTouched] = useState(false);
   const [conflict, setConflict] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -65,7 +88,7 @@ export function LevelsEditor({ cycle, canEdit }: { cycle: LevelsCycle; canEdit: 
       document.getElementById(field(invalid.key))?.focus();
       return;
     }
-    const saved = await update({ cycleId: cycle.id, version, levels: levels.map((l) => ({ key: l.key, name: (names[l.key] ?? '').trim() })) });
+    const saved = await update({ cycleId: cycle.id, version, levels: levelChanges(levels, names, structure, draft) });
     if (isConflict(saved.error)) return setConflict(true);
     if (saved.data) setNotice(t('plan.levelsSaved'));
   };
@@ -84,7 +107,9 @@ export function LevelsEditor({ cycle, canEdit }: { cycle: LevelsCycle; canEdit: 
 
   return (
     <form onSubmit={onSubmit} noValidate className="plan-form" aria-describedby={`${formId}-intro`}>
-      <p id={`${formId}-intro`}>{t('plan.levelsIntro')}</p>
+      <p id={`${formId}-intro`}>
+        {t('plan.levelsIntro')} {draft ? t('plan.levelsDraftIntro') : null}
+      </p>
       {levels.map((l, index) => {
         const message = touched && errors[l.key] ? t(errors[l.key]!, { max: LEVEL_NAME_MAX }) : null;
         return (
@@ -106,6 +131,42 @@ export function LevelsEditor({ cycle, canEdit }: { cycle: LevelsCycle; canEdit: 
                 {message}
               </div>
             ) : null}
+            {draft ? (
+              <div className="row g-2 mt-1">
+                <div className="col-sm-6">
+                  <label htmlFor={`${field(l.key)}-kind`}>{t('plan.levelKind', { position: index + 1 })}</label>
+                  <select
+                    id={`${field(l.key)}-kind`}
+                    className="form-select form-select-sm"
+                    value={structure[l.key]?.kind}
+                    onChange={(e) => setStructure((current) => ({ ...current, [l.key]: { ...current[l.key]!, kind: e.target.value as LevelKind } }))}
+                  >
+                    {LEVEL_KINDS.map((kind) => (
+                      <option key={kind} value={kind}>
+                        {t(`plan.levelKinds.${kind}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                {l.aggregation !== undefined ? (
+                  <div className="col-sm-6">
+                    <label htmlFor={`${field(l.key)}-aggregation`}>{t('plan.levelAggregation', { position: index + 1 })}</label>
+                    <select
+                      id={`${field(l.key)}-aggregation`}
+                      className="form-select form-select-sm"
+                      value={structure[l.key]?.aggregation}
+                      onChange={(e) => setStructure((current) => ({ ...current, [l.key]: { ...current[l.key]!, aggregation: e.target.value as Aggregation } }))}
+                    >
+                      {AGGREGATIONS.map((aggregation) => (
+                        <option key={aggregation} value={aggregation}>
+                          {t(`plan.aggregations.${aggregation}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                ) : null}
+              </div>
+            ) : null}
           </div>
         );
       })}
@@ -118,7 +179,15 @@ export function LevelsEditor({ cycle, canEdit }: { cycle: LevelsCycle; canEdit: 
       </Button>
       <ConflictDialog
         isOpen={conflict}
-        values={levels.map((l, index) => ({ label: t('plan.levelName', { position: index + 1 }), value: names[l.key] ?? '' }))}
+        values={levels.flatMap((l, index) => {
+          const typed = [{ label: t('plan.levelName', { position: index + 1 }), value: names[l.key] ?? '' }];
+          const chosen = structure[l.key];
+          if (draft && chosen) {
+            typed.push({ label: t('plan.levelKind', { position: index + 1 }), value: t(`plan.levelKinds.${chosen.kind}`) });
+            if (l.aggregation !== undefined) typed.push({ label: t('plan.levelAggregation', { position: index + 1 }), value: t(`plan.aggregations.${chosen.aggregation}`) });
+          }
+          return typed;
+        })}
         onReapply={() => void reapply()}
         onDiscard={() => setConflict(false)}
       />

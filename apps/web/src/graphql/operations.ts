@@ -199,7 +199,7 @@ export const PlanQuery: TypedDocumentNode<PlanData, { year: number }> = gql`
   query Plan($year: Int!) {
     cycle(year: $year) {
       id year state version horizonStart horizonEnd
-      levels { key name kind position }
+      levels { key name kind aggregation position }
       nodes { ${TREE_NODE} }
       weightIssues { parentId of sum codes }
     }
@@ -341,7 +341,7 @@ export const ApproveCycleMutation: TypedDocumentNode<{ approveCycle: { id: strin
 `;
 export const UpdateLevelsMutation: TypedDocumentNode<{ updateLevels: { id: string; version: number; levels: Level[] } }, { cycleId: string; version: number; levels: LevelName[] }> = gql`
   mutation UpdateLevels($cycleId: ID!, $version: Int!, $levels: [LevelNameInput!]!) {
-    updateLevels(cycleId: $cycleId, version: $version, levels: $levels) { id state version levels { key name kind position } }
+    updateLevels(cycleId: $cycleId, version: $version, levels: $levels) { id state version levels { key name kind aggregation position } }
   }
 `;
 export const CloseCycleMutation: TypedDocumentNode<{ closeCycle: { id: string; state: CycleState; version: number } }, { id: string; version: number }> = gql`

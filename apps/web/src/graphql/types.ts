@@ -21,7 +21,10 @@ export type Viewer = {
   person: { id: string; displayName: string } | null;
 };
 
-export type Level = { key: string; name: string; kind: string; position: number };
+export type Aggregation = 'simple_mean' | 'weighted_mean';
+export type LevelKind = 'area' | 'perspective' | 'strategic' | 'program' | 'operational' | 'action' | 'individual';
+/** A level of the cycle's tree; `aggregation` is read by the plan editor only. */
+export type Level = { key: string; name: string; kind: string; position: number; aggregation?: Aggregation };
 export type Perspective = { id: string; key: string; name: string; position: number };
 export type UnitRef = { id: string; code: string; name: string };
 export type TreeNode = {
@@ -255,7 +258,7 @@ export type PersonScorecard = {
   unavailableReason: 'no_appraisal' | 'unknown_profile' | null;
   unavailableMessage: string | null;
 };
-export type LevelName = { key: string; name: string };
+export type LevelName = { key: string; name: string; kind?: LevelKind; aggregation?: Aggregation };
 export type PublicCycle = {
   year: number;
   title: string;
