@@ -3,7 +3,8 @@
 // journeys read stay untouched), changes an action's title and its indicator's fields, and finds them after a
 // reload on the plan, the objective and the indicator pages; then two sessions edit the same objective: the
 // second save is a CONFLICT, the dialog shows what was typed, "reload and retry" saves it on the current version,
-// and the API holds the second value.
+// and the API holds the second value. Finally an objective typed by mistake: created with two indicators, one
+// indicator deleted, then the objective (the dialog saying what goes, Escape cancelling first), gone after a reload.
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { wcagViolations } from './support/axe.js';
@@ -170,5 +171,73 @@ describe('editing the objectives and indicators of a draft plan', () => {
     await openPlan2021(first);
     await selectNode(first, '1.1.2', 'Imprese e soggetti coinvolti');
     expect(await formOf(first).getByLabel('Titolo').inputValue()).toBe('Imprese e soggetti coinvolti');
+  });
+
+  it('deletes an indicator, then an objective typed by mistake with what is under it, gone after a reload', async () => {
+    const page = await as('admin.so', '/piano?anno=2021');
+    await openPlan2021(page);
+    const parentId = await selectNode(page, '1.1', 'Capitale Umano');
+    const formUnder = (heading: string) => page.locator('form.plan-form', { has: page.getByRole('heading', { name: heading, exact: true }) });
+
+    // The mistake: an action 1.1.9 (weight 0, so 1.1's weights still sum to 100) with two indicators.
+    const newNode = formUnder('Nuovo obiettivo sotto 1.1');
+    await newNode.getByLabel('Codice').fill('1.1.9');
+    await newNode.getByLabel('Titolo').fill('Obiettivo inserito per errore');
+    await newNode.getByLabel('Peso').fill('0');
+    await newNode.getByRole('button', { name: 'Crea' }).click();
+    await newNode.getByText('Obiettivo creato.').waitFor();
+    const authorization = await bearerOf(page, async () => {
+      await selectNode(page, '1.1.9', 'Obiettivo inserito per errore');
+    });
+    const nodeId = await page.getByLabel('Scegli un obiettivo').inputValue();
+    const newIndicator = formUnder('Nuovo indicatore');
+    for (const name of ['Pratiche evase per errore', 'Incontri registrati per errore']) {
+      await newIndicator.getByLabel("Nome dell'indicatore").fill(name);
+      await newIndicator.getByLabel('Target 2021').fill('5');
+      await newIndicator.getByRole('button', { name: 'Crea' }).click();
+      await page.getByRole('button', { name: `Modifica l'indicatore ${name}` }).waitFor();
+    }
+
+    // One indicator goes, with its target.
+    await page.getByRole('button', { name: "Modifica l'indicatore Pratiche evase per errore" }).click();
+    await page.getByRole('form', { name: 'Indicatore Pratiche evase per errore' }).getByRole('button', { name: "Elimina l'indicatore" }).click();
+    const indicatorDialog = page.getByRole('dialog', { name: "Eliminare l'indicatore Pratiche evase per errore?" });
+    await indicatorDialog.getByText("Elimina l'indicatore «Pratiche evase per errore» dell'obiettivo 1.1.9 con il suo target del 2021.").waitFor();
+    await indicatorDialog.getByRole('button', { name: 'Elimina definitivamente' }).click();
+    await page.getByText('Indicatore «Pratiche evase per errore» eliminato.', { exact: true }).waitFor();
+    await page.getByRole('button', { name: "Modifica l'indicatore Pratiche evase per errore" }).waitFor({ state: 'detached' });
+
+    // Then the objective: the dialog says what goes; it starts on "Annulla" and Escape cancels.
+    const nodeForm = page.getByRole('form', { name: 'Modifica Azione 1.1.9' });
+    const deleteButton = nodeForm.getByRole('button', { name: "Elimina l'obiettivo" });
+    await deleteButton.click();
+    const dialog = page.getByRole('dialog', { name: "Eliminare l'obiettivo 1.1.9?" });
+    await dialog.getByText("Elimina l'obiettivo 1.1.9 «Obiettivo inserito per errore» con 1 indicatore sotto di esso.").waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Annulla');
+    expect(await wcagViolations(page)).toEqual([]);
+    await screenshot(page, 'piano-elimina-obiettivo');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await deleteButton.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect((await api<NodeRow>(authorization, NODE, { id: nodeId })).node.indicators.map((i) => i.name)).toEqual(['Incontri registrati per errore']);
+
+    await deleteButton.click();
+    await dialog.getByRole('button', { name: 'Elimina definitivamente' }).click();
+    const done = page.getByRole('status').filter({ hasText: 'Obiettivo 1.1.9 eliminato' });
+    await done.waitFor();
+    expect(await done.textContent()).toBe('Obiettivo 1.1.9 eliminato con 1 indicatore sotto di esso.');
+    // Back on the parent, with the focus on the choice of objective.
+    const select = page.getByLabel('Scegli un obiettivo');
+    expect(await select.inputValue()).toBe(parentId);
+    expect(await select.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.getByRole('form', { name: 'Modifica Obiettivo operativo 1.1' }).waitFor();
+
+    // The API no longer has it; after a reload the plan does not list it.
+    const gone = await fetch(apiUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query: NODE, variables: { id: nodeId } }) });
+    expect(((await gone.json()) as { errors?: { extensions?: { code?: string } }[] }).errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+    await page.reload();
+    await openPlan2021(page);
+    await page.getByLabel('Scegli un obiettivo').locator('option', { hasText: /^\s*1\.1\.2 / }).waitFor({ state: 'attached' });
+    expect(await page.getByLabel('Scegli un obiettivo').locator('option', { hasText: /1\.1\.9/ }).count()).toBe(0);
   });
 });

@@ -53,6 +53,10 @@ export const RULES = {
   'node.assign': { chamber: admin },
   'indicator.create': { chamber: { 'chamber-admin': 'any', manager: 'unit' } },
   'indicator.edit': { chamber: { 'chamber-admin': 'any', manager: 'unit' } },
+  // Removing part of a draft plan (a node with its subtree, an indicator with its targets) reshapes the tree
+  // as creating nodes does: the administration's, never a manager's, even on an objective of their unit.
+  'node.delete': { chamber: admin },
+  'indicator.delete': { chamber: admin },
   'target.manage': { chamber: admin },
   'variable.manage': { chamber: admin },
 

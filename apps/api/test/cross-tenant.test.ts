@@ -73,6 +73,9 @@ const CASES: Record<'Query' | 'Mutation', Record<string, (ids: Ids) => Case>> = 
     createRevision: (ids) => ({ kind: 'targeted', query: `mutation($c: ID!) { createRevision(cycleId: $c, revisedOn: "2020-07-01", reason: "Rimodulazione intrusa") { id } }`, variables: { c: ids.cycle } }),
     createUnit: (ids) => ({ kind: 'targeted', query: `mutation($p: ID!) { createUnit(code: "INTR", name: "Unità intrusa", kind: uo, parentId: $p) { id } }`, variables: { p: ids.unit } }),
     createVariable: () => ({ kind: 'scoped', query: `mutation { createVariable(key: "cross_tenant_probe", name: "Variabile di prova") { id key } }` }),
+    // A's node (with its subtree) and indicator: the other chamber's administrator sees no such row (NOT_FOUND).
+    deleteIndicator: (ids) => ({ kind: 'targeted', query: `mutation($id: ID!) { deleteIndicator(id: $id, version: ${v}) { id targetIds } }`, variables: { id: ids.indicator } }),
+    deleteNode: (ids) => ({ kind: 'targeted', query: `mutation($id: ID!, $ver: Int!) { deleteNode(id: $id, version: $ver) { id nodeIds indicatorIds } }`, variables: { id: ids.node, ver: ids.nodeVersion } }),
     enterMeasurement: (ids) => ({ kind: 'targeted', query: `mutation($i: ID!, $p: ID!) { enterMeasurement(indicatorId: $i, periodId: $p, valueNumber: 1, version: ${v}) { id } }`, variables: { i: ids.indicator, p: ids.period } }),
     moveNode: (ids) => ({ kind: 'targeted', query: `mutation($id: ID!) { moveNode(id: $id, version: ${v}, parentId: null) { id } }`, variables: { id: ids.childNode } }),
     openPeriod: (ids) => ({ kind: 'targeted', query: `mutation($id: ID!) { openPeriod(id: $id, version: ${v}) { id } }`, variables: { id: ids.period } }),

@@ -1,7 +1,8 @@
 // Editing the indicators of the selected node: the formula checked as typed, Italian labels of the enums, only the
 // changed fields sent (IndicatorFieldsInput) with the version read, score fields locked outside a draft, an invalid
-// formula refused by the API shown on its field, and a stale version (CONFLICT) recovered with the typed values.
-import { screen, waitFor, within } from '@testing-library/react';
+// formula refused by the API shown on its field, and a stale version (CONFLICT) recovered with the typed values;
+// deleting an indicator of a draft plan with its targets (confirmation, refusals, CONFLICT).
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { CombinedError } from '@urql/core';
 import { describe, expect, it } from 'vitest';
@@ -246,5 +247,133 @@ describe('the indicator form', { timeout: 20_000 }, () => {
     await userEvent.click(toggle);
     expect(within(screen.getByRole('form', { name: 'Indicatore Progetti attivati' })).getByLabelText('Unità di misura')).toHaveValue('N. progetti');
     expect(screen.getByRole('button', { name: "Modifica l'indicatore K2 Soggetti coinvolti" })).toHaveAttribute('aria-expanded', 'false');
+  });
+});
+
+describe('deleting an indicator', { timeout: 20_000 }, () => {
+  const forDelete = (over: Record<string, unknown> = {}) => ({
+    indicator: { id: 'i-1', code: null, name: 'Progetti attivati', version: 4, targets: [{ id: 't-1', year: 2022 }, { id: 't-2', year: 2021 }], ...over },
+  });
+  const deleted = { deleteIndicator: { id: 'i-1', targetIds: ['t-1', 't-2'], node: { id: 'n-111', code: '1.1.1' }, weightIssues: [{ parentId: 'n-111', of: 'indicators', sum: 60, codes: ['Soggetti coinvolti'] }] } };
+
+  async function openWithDelete(answer: Parameters<typeof scriptedClient>[0], state: CycleState = 'draft', canDelete = true) {
+    const scripted = scriptedClient(answer);
+    await renderWith(<IndicatorEditList nodeId="n-111" cycleState={state} year={2021} canDelete={canDelete} />, scripted.client);
+    await screen.findByRole('heading', { name: 'Indicatori di 1.1.1' });
+    await userEvent.click(screen.getByRole('button', { name: "Modifica l'indicatore Progetti attivati" }));
+    return { ...scripted, form: screen.getByRole('form', { name: 'Indicatore Progetti attivati' }) };
+  }
+
+  it('is offered only in a draft plan, and only to those who may delete', async () => {
+    const answer = (call: { name: string }) => (call.name === 'NodeForEdit' ? { data: { node: node([indicator()]) } } : undefined);
+    const first = await openWithDelete(answer, 'draft', false);
+    expect(within(first.form).queryByRole('button', { name: "Elimina l'indicatore" })).not.toBeInTheDocument();
+    document.body.innerHTML = '';
+    const second = await openWithDelete(answer, 'approved');
+    expect(within(second.form).queryByRole('button', { name: "Elimina l'indicatore" })).not.toBeInTheDocument();
+  });
+
+  it('says which targets go, cancels with Escape, deletes on confirmation and says so in the list', async () => {
+    const { form, calls } = await openWithDelete((call) => {
+      if (call.name === 'NodeForEdit') return { data: { node: node([indicator(), indicator({ id: 'i-2', name: 'Soggetti coinvolti' })]) } };
+      if (call.name === 'IndicatorForDelete') return { data: forDelete() };
+      if (call.name === 'DeleteIndicator') return { data: deleted };
+      return undefined;
+    });
+    const button = within(form).getByRole('button', { name: "Elimina l'indicatore" });
+    await userEvent.click(button);
+    const dialog = await screen.findByRole('dialog', { name: "Eliminare l'indicatore Progetti attivati?" });
+    expect(dialog).toHaveTextContent("Elimina l'indicatore «Progetti attivati» dell'obiettivo 1.1.1 con i suoi 2 target (anni 2021, 2022).");
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Annulla' })).toHaveFocus());
+    // reactstrap's Modal reads the legacy keyCode, which user-event leaves at 0: the key as a browser sends it.
+    fireEvent.keyUp(document.activeElement!, { key: 'Escape', code: 'Escape', keyCode: 27 });
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(button).toHaveFocus();
+
+    await userEvent.click(button);
+    await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Elimina definitivamente' }));
+    const list = screen.getByRole('heading', { name: 'Indicatori di 1.1.1' }).closest('section')!;
+    await waitFor(() =>
+      expect(within(list).getAllByRole('status')[0]).toHaveTextContent(
+        "Indicatore «Progetti attivati» eliminato. I pesi rimasti (Soggetti coinvolti) ora sommano a 60: correggili prima dell'approvazione.",
+      ),
+    );
+    expect(screen.getByRole('heading', { name: 'Indicatori di 1.1.1' })).toHaveFocus();
+    expect(calls.filter((c) => c.name === 'DeleteIndicator').map((c) => c.variables)).toEqual([{ id: 'i-1', version: 4 }]);
+    expect(calls.filter((c) => c.name === 'EditIndicator')).toHaveLength(0);
+  });
+
+  it('says when it has a single target or none', async () => {
+    let reads = 0;
+    const { form } = await openWithDelete((call) => {
+      if (call.name === 'NodeForEdit') return { data: { node: node([indicator()]) } };
+      if (call.name === 'IndicatorForDelete') {
+        reads += 1;
+        return { data: forDelete({ targets: reads === 1 ? [{ id: 't-2', year: 2021 }] : [] }) };
+      }
+      return undefined;
+    });
+    await userEvent.click(within(form).getByRole('button', { name: "Elimina l'indicatore" }));
+    expect(await screen.findByRole('dialog')).toHaveTextContent("Elimina l'indicatore «Progetti attivati» dell'obiettivo 1.1.1 con il suo target del 2021.");
+    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Annulla' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await userEvent.click(within(form).getByRole('button', { name: "Elimina l'indicatore" }));
+    expect(await screen.findByRole('dialog')).toHaveTextContent("Elimina l'indicatore «Progetti attivati» dell'obiettivo 1.1.1, che non ha target.");
+  });
+
+  it('shows an OIV override refusing it in plain Italian, with the indicator named', async () => {
+    const { form, calls } = await openWithDelete((call) => {
+      if (call.name === 'NodeForEdit') return { data: { node: node([indicator()]) } };
+      if (call.name === 'IndicatorForDelete') return { data: forDelete() };
+      if (call.name === 'DeleteIndicator') {
+        return {
+          error: new CombinedError({
+            graphQLErrors: [
+              {
+                message: 'indicator Progetti attivati cannot be deleted: score overrides are set on Progetti attivati (1.1.1)',
+                extensions: { code: 'BAD_USER_INPUT', reason: 'HAS_OVERRIDES', measurements: [], overrides: [{ nodeCode: '1.1.1', indicator: 'Progetti attivati', revoked: true }], continuedBy: [] },
+              },
+            ],
+          }),
+        };
+      }
+      return undefined;
+    });
+    await userEvent.click(within(form).getByRole('button', { name: "Elimina l'indicatore" }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Elimina definitivamente' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      "Non si può eliminare: l'OIV ha modificato il punteggio di un obiettivo o di un indicatore che verrebbe eliminato, e quel giudizio resta agli atti.",
+    );
+    expect(within(dialog).getByRole('listitem')).toHaveTextContent("Progetti attivati (obiettivo 1.1.1): punteggio modificato dall'OIV");
+    expect(within(dialog).queryByRole('button', { name: 'Elimina definitivamente' })).not.toBeInTheDocument();
+    expect(calls.filter((c) => c.name === 'DeleteIndicator')).toHaveLength(1);
+  });
+
+  it('on a stale version opens the conflict dialog and deletes on the current version', async () => {
+    let reads = 0;
+    let deletes = 0;
+    const { form, calls } = await openWithDelete((call) => {
+      if (call.name === 'NodeForEdit') return { data: { node: node([indicator()]) } };
+      if (call.name === 'IndicatorForDelete') {
+        reads += 1;
+        return { data: forDelete({ version: reads === 1 ? 4 : 7 }) };
+      }
+      if (call.name === 'DeleteIndicator') {
+        deletes += 1;
+        return deletes === 1 ? stale : { data: deleted };
+      }
+      return undefined;
+    });
+    await userEvent.click(within(form).getByRole('button', { name: "Elimina l'indicatore" }));
+    await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Elimina definitivamente' }));
+    const conflict = await screen.findByRole('dialog', { name: 'Qualcuno ha modificato questi dati' });
+    expect(conflict).toHaveTextContent("Eliminazione richiestaElimina l'indicatore «Progetti attivati» dell'obiettivo 1.1.1 con i suoi 2 target (anni 2021, 2022).");
+    await userEvent.click(within(conflict).getByRole('button', { name: 'Ricarica i dati aggiornati e riprova' }));
+    await waitFor(() => expect(calls.filter((c) => c.name === 'DeleteIndicator').map((c) => c.variables)).toEqual([
+      { id: 'i-1', version: 4 },
+      { id: 'i-1', version: 7 },
+    ]));
+    expect(await screen.findByText(/^Indicatore «Progetti attivati» eliminato\./)).toBeInTheDocument();
   });
 });

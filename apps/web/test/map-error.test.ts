@@ -32,6 +32,16 @@ describe('API errors in plain Italian', () => {
     expect(i18n.t(errorMessageKey(withCode('FORBIDDEN')))).toBe('Non hai i permessi per questa operazione o per questi dati.');
   });
 
+  it.each([
+    ['HAS_MEASUREMENTS', "Non si può eliminare: sono già stati registrati valori per uno o più indicatori che verrebbero eliminati, e i dati rilevati non si cancellano."],
+    ['HAS_OVERRIDES', "Non si può eliminare: l'OIV ha modificato il punteggio di un obiettivo o di un indicatore che verrebbe eliminato, e quel giudizio resta agli atti."],
+    ['CONTINUED_IN_NEXT_CYCLE', "Non si può eliminare: un obiettivo del piano dell'anno successivo prosegue questo (o uno sotto di esso). Elimina prima l'obiettivo collegato nel piano successivo."],
+  ])('explains a deletion refused because of %s', async (reason, sentence) => {
+    const i18n = await italianI18n();
+    const error = new CombinedError({ graphQLErrors: [{ message: 'cannot delete', extensions: { code: 'BAD_USER_INPUT', reason } }] });
+    expect(i18n.t(errorMessageKey(error))).toBe(sentence);
+  });
+
   it('treats a failure without a GraphQL error as the network', () => {
     const error = new CombinedError({ networkError: new Error('Failed to fetch') });
     expect(errorKind(error)).toBe('network');

@@ -1,13 +1,14 @@
 // Editing an existing node of the plan: immediate validation, only the changed fields sent with the version read,
 // draft-only fields disabled with the reason, a stale version (CONFLICT) explained and the typed values sent again
-// on the current version, "discard" loading the current values; moving a node (never under its own subtree).
+// on the current version, "discard" loading the current values; moving a node (never under its own subtree);
+// deleting a node of a draft plan (what goes said exactly, Escape cancels, refusals in plain Italian, CONFLICT).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { CombinedError } from '@urql/core';
 import { buildSchema, parse, print, validate, type DocumentNode } from 'graphql';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { NodeEditForm, NodeMoveForm, nodeChanges, nodeFields, parentCandidates, validateNode } from '../src/components/node-edit-form.js';
 import * as planOperations from '../src/graphql/plan-operations.js';
 import type { EditableNode } from '../src/graphql/plan-operations.js';
@@ -45,8 +46,18 @@ describe('the plan operations against the API schema', () => {
   it.each(documents)('%s is valid', (_name, document) => {
     expect(validate(schema, parse(print(document))).map((e) => e.message)).toEqual([]);
   });
-  it('finds the five operations', () => {
-    expect(documents.map(([name]) => name).sort()).toEqual(['EditIndicatorMutation', 'EditNodeMutation', 'IndicatorForEditQuery', 'MoveNodeMutation', 'NodeForEditQuery']);
+  it('finds the nine operations', () => {
+    expect(documents.map(([name]) => name).sort()).toEqual([
+      'DeleteIndicatorMutation',
+      'DeleteNodeMutation',
+      'EditIndicatorMutation',
+      'EditNodeMutation',
+      'IndicatorForDeleteQuery',
+      'IndicatorForEditQuery',
+      'MoveNodeMutation',
+      'NodeForEditQuery',
+      'PlanShapeQuery',
+    ]);
   });
 });
 
@@ -335,5 +346,204 @@ describe('moving a node', { timeout: 20_000 }, () => {
     expect(within(form).getByLabelText('Sposta sotto')).toBeDisabled();
     expect(within(form).getByLabelText('Sposta sotto')).toHaveAccessibleDescription(expect.stringContaining("L'albero si riorganizza solo mentre il piano è in bozza."));
     for (const name of ['Sposta', 'Sposta su', 'Sposta giù']) expect(within(form).getByRole('button', { name })).toBeDisabled();
+  });
+});
+
+describe('deleting a node', { timeout: 20_000 }, () => {
+  const operational = (over: Partial<EditableNode> = {}): EditableNode =>
+    action({ id: 'n-12', parentId: 'n-1', code: '1.2', title: 'Vocazioni territoriali', weight: 15, level: { key: 'operativo', name: 'Obiettivo operativo', kind: 'operational', position: 2 }, ...over });
+  // 1.2 has 1.2.1 (2 indicators), 1.2.2 (1) and 1.2.2.1 (2) under it: 3 objectives and 5 indicators; 1.1 is a sibling.
+  const shape = {
+    cycle: {
+      id: 'c-2021',
+      nodes: [
+        { id: 'n-1', parentId: null, indicators: [] },
+        { id: 'n-11', parentId: 'n-1', indicators: [{ id: 'i-11' }] },
+        { id: 'n-12', parentId: 'n-1', indicators: [] },
+        { id: 'n-121', parentId: 'n-12', indicators: [{ id: 'i-1' }, { id: 'i-2' }] },
+        { id: 'n-122', parentId: 'n-12', indicators: [{ id: 'i-3' }] },
+        { id: 'n-1221', parentId: 'n-122', indicators: [{ id: 'i-4' }, { id: 'i-5' }] },
+      ],
+    },
+  };
+  const deleted = {
+    deleteNode: {
+      id: 'n-12',
+      nodeIds: ['n-12', 'n-121', 'n-122', 'n-1221'],
+      indicatorIds: ['i-1', 'i-2', 'i-3', 'i-4', 'i-5'],
+      targetIds: ['t-1'],
+      parent: { id: 'n-1', code: '1' },
+      weightIssues: [{ parentId: 'n-1', of: 'children', sum: 85, codes: ['1.1', '1.3'] }],
+    },
+  };
+  const refusal = (extensions: Record<string, unknown>) => ({ error: new CombinedError({ graphQLErrors: [{ message: 'node 1.2 cannot be deleted', extensions: { code: 'BAD_USER_INPUT', measurements: [], overrides: [], continuedBy: [], ...extensions } }] }) });
+
+  it('is offered only in a draft plan, and only to those who may delete', async () => {
+    const { client } = scriptedClient((call) => (call.name === 'NodeForEdit' ? { data: { node: operational() } } : undefined));
+    const view = await renderWith(<NodeEditForm nodeId="n-12" cycleState="draft" year={2021} />, client);
+    await screen.findByRole('form', { name: 'Modifica Obiettivo operativo 1.2' });
+    expect(screen.queryByRole('button', { name: "Elimina l'obiettivo" })).not.toBeInTheDocument();
+    view.unmount();
+    await renderWith(<NodeEditForm nodeId="n-12" cycleState="approved" year={2021} onDeleted={() => undefined} />, client);
+    await screen.findByRole('form', { name: 'Modifica Obiettivo operativo 1.2' });
+    expect(screen.queryByRole('button', { name: "Elimina l'obiettivo" })).not.toBeInTheDocument();
+  });
+
+  it('says exactly what goes, starts on "Annulla", cancels with Escape and deletes on confirmation with the version read', async () => {
+    const onDeleted = vi.fn();
+    const { client, calls } = scriptedClient((call) => {
+      if (call.name === 'NodeForEdit') return { data: { node: operational() } };
+      if (call.name === 'PlanShape') return { data: shape };
+      if (call.name === 'DeleteNode') return { data: deleted };
+      return undefined;
+    });
+    await renderWith(<NodeEditForm nodeId="n-12" cycleState="draft" year={2021} onDeleted={onDeleted} />, client);
+    const form = await screen.findByRole('form', { name: 'Modifica Obiettivo operativo 1.2' });
+    const button = within(form).getByRole('button', { name: "Elimina l'obiettivo" });
+    await userEvent.click(button);
+    const dialog = await screen.findByRole('dialog', { name: "Eliminare l'obiettivo 1.2?" });
+    expect(dialog).toHaveTextContent("Elimina l'obiettivo 1.2 «Vocazioni territoriali» con 3 obiettivi e 5 indicatori sotto di esso.");
+    expect(dialog).toHaveTextContent('Con loro vanno i target degli indicatori e le assegnazioni a strutture e persone.');
+    expect(dialog).toHaveTextContent("L'eliminazione non si può annullare; ne resta traccia nel registro delle modifiche.");
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Annulla' })).toHaveFocus());
+    expect(calls.filter((c) => c.name === 'PlanShape').map((c) => c.variables)).toEqual([{ cycleId: 'c-2021' }]);
+
+    // reactstrap's Modal reads the legacy keyCode, which user-event leaves at 0: the key as a browser sends it.
+    fireEvent.keyUp(document.activeElement!, { key: 'Escape', code: 'Escape', keyCode: 27 });
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(button).toHaveFocus();
+    expect(calls.filter((c) => c.name === 'DeleteNode')).toHaveLength(0);
+
+    await userEvent.click(button);
+    const again = await screen.findByRole('dialog', { name: "Eliminare l'obiettivo 1.2?" });
+    await userEvent.click(within(again).getByRole('button', { name: 'Elimina definitivamente' }));
+    await waitFor(() => expect(onDeleted).toHaveBeenCalledTimes(1));
+    expect(calls.filter((c) => c.name === 'DeleteNode').map((c) => c.variables)).toEqual([{ id: 'n-12', version: 3 }]);
+    expect(onDeleted).toHaveBeenCalledWith(
+      deleted.deleteNode,
+      "Obiettivo 1.2 eliminato con 3 obiettivi e 5 indicatori sotto di esso. I pesi rimasti (1.1, 1.3) ora sommano a 85: correggili prima dell'approvazione.",
+    );
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+  });
+
+  it('says so when nothing is under the node', async () => {
+    const { client } = scriptedClient((call) => {
+      if (call.name === 'NodeForEdit') return { data: { node: action({ id: 'n-11', code: '1.1.1' }) } };
+      if (call.name === 'PlanShape') return { data: { cycle: { id: 'c-2021', nodes: [{ id: 'n-11', parentId: null, indicators: [] }] } } };
+      return undefined;
+    });
+    await renderWith(<NodeEditForm nodeId="n-11" cycleState="draft" year={2021} onDeleted={() => undefined} />, client);
+    await userEvent.click(await screen.findByRole('button', { name: "Elimina l'obiettivo" }));
+    const dialog = await screen.findByRole('dialog', { name: "Eliminare l'obiettivo 1.1.1?" });
+    expect(dialog).toHaveTextContent("Elimina l'obiettivo 1.1.1 «Progetti attivati», che non ha obiettivi né indicatori sotto di esso.");
+    expect(dialog).not.toHaveTextContent('Con loro vanno');
+  });
+
+  it('shows a refusal in plain Italian with what refuses it, and offers nothing more to confirm', async () => {
+    const onDeleted = vi.fn();
+    const { client } = scriptedClient((call) => {
+      if (call.name === 'NodeForEdit') return { data: { node: operational() } };
+      if (call.name === 'PlanShape') return { data: shape };
+      if (call.name === 'DeleteNode') {
+        return refusal({
+          reason: 'HAS_MEASUREMENTS',
+          measurements: [{ nodeCode: '1.2.1', indicator: 'Progetti attivati', periodDate: '2021-06-30', status: 'submitted' }],
+          overrides: [{ nodeCode: '1.2.2', indicator: null, revoked: false }],
+        });
+      }
+      return undefined;
+    });
+    await renderWith(<NodeEditForm nodeId="n-12" cycleState="draft" year={2021} onDeleted={onDeleted} />, client);
+    await userEvent.click(await screen.findByRole('button', { name: "Elimina l'obiettivo" }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Elimina definitivamente' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent('Non si può eliminare: sono già stati registrati valori per uno o più indicatori che verrebbero eliminati, e i dati rilevati non si cancellano.');
+    expect(within(dialog).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Progetti attivati (obiettivo 1.2.1): valore del 30/06/2021',
+      "Obiettivo 1.2.2: punteggio modificato dall'OIV",
+    ]);
+    expect(within(dialog).queryByRole('button', { name: 'Elimina definitivamente' })).not.toBeInTheDocument();
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Chiudi' })).toHaveFocus());
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Chiudi' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(onDeleted).not.toHaveBeenCalled();
+  });
+
+  it('names the next year\'s objectives that continue it', async () => {
+    const { client } = scriptedClient((call) => {
+      if (call.name === 'NodeForEdit') return { data: { node: operational() } };
+      if (call.name === 'PlanShape') return { data: shape };
+      if (call.name === 'DeleteNode') return refusal({ reason: 'CONTINUED_IN_NEXT_CYCLE', continuedBy: [{ year: 2022, code: '1.2', continues: '1.2' }] });
+      return undefined;
+    });
+    await renderWith(<NodeEditForm nodeId="n-12" cycleState="draft" year={2021} onDeleted={() => undefined} />, client);
+    await userEvent.click(await screen.findByRole('button', { name: "Elimina l'obiettivo" }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Elimina definitivamente' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      "Non si può eliminare: un obiettivo del piano dell'anno successivo prosegue questo (o uno sotto di esso). Elimina prima l'obiettivo collegato nel piano successivo.",
+    );
+    expect(within(dialog).getByRole('listitem')).toHaveTextContent('1.2 del piano 2022, che prosegue 1.2');
+  });
+
+  it('on a stale version opens the conflict dialog and deletes on the current version when nothing under it changed', async () => {
+    const onDeleted = vi.fn();
+    let reads = 0;
+    let deletes = 0;
+    const { client, calls } = scriptedClient((call) => {
+      if (call.name === 'NodeForEdit') {
+        reads += 1;
+        return { data: { node: reads === 1 ? operational() : operational({ note: 'Nota del collega', version: 5 }) } };
+      }
+      if (call.name === 'PlanShape') return { data: shape };
+      if (call.name === 'DeleteNode') {
+        deletes += 1;
+        return deletes === 1 ? stale : { data: deleted };
+      }
+      return undefined;
+    });
+    await renderWith(<NodeEditForm nodeId="n-12" cycleState="draft" year={2021} onDeleted={onDeleted} />, client);
+    await userEvent.click(await screen.findByRole('button', { name: "Elimina l'obiettivo" }));
+    await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Elimina definitivamente' }));
+    const conflict = await screen.findByRole('dialog', { name: 'Qualcuno ha modificato questi dati' });
+    expect(conflict).toHaveTextContent("Eliminazione richiestaElimina l'obiettivo 1.2 «Vocazioni territoriali» con 3 obiettivi e 5 indicatori sotto di esso.");
+    await userEvent.click(within(conflict).getByRole('button', { name: 'Ricarica i dati aggiornati e riprova' }));
+    await waitFor(() => expect(onDeleted).toHaveBeenCalledTimes(1));
+    expect(calls.filter((c) => c.name === 'DeleteNode').map((c) => c.variables)).toEqual([
+      { id: 'n-12', version: 3 },
+      { id: 'n-12', version: 5 },
+    ]);
+  });
+
+  it('asks again when what would go changed meanwhile', async () => {
+    let shapes = 0;
+    let deletes = 0;
+    const { client, calls } = scriptedClient((call) => {
+      if (call.name === 'NodeForEdit') return { data: { node: operational({ version: calls.some((c) => c.name === 'DeleteNode') ? 6 : 3 }) } };
+      if (call.name === 'PlanShape') {
+        shapes += 1;
+        // A colleague added an indicator under 1.2.2 meanwhile.
+        return { data: shapes === 1 ? shape : { cycle: { ...shape.cycle, nodes: [...shape.cycle.nodes, { id: 'n-1222', parentId: 'n-122', indicators: [{ id: 'i-6' }] }] } } };
+      }
+      if (call.name === 'DeleteNode') {
+        deletes += 1;
+        return deletes === 1 ? stale : { data: deleted };
+      }
+      return undefined;
+    });
+    await renderWith(<NodeEditForm nodeId="n-12" cycleState="draft" year={2021} onDeleted={() => undefined} />, client);
+    await userEvent.click(await screen.findByRole('button', { name: "Elimina l'obiettivo" }));
+    await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Elimina definitivamente' }));
+    const conflict = await screen.findByRole('dialog', { name: 'Qualcuno ha modificato questi dati' });
+    await userEvent.click(within(conflict).getByRole('button', { name: 'Ricarica i dati aggiornati e riprova' }));
+    const confirm = await screen.findByRole('dialog', { name: "Eliminare l'obiettivo 1.2?" });
+    expect(confirm).toHaveTextContent("Elimina l'obiettivo 1.2 «Vocazioni territoriali» con 4 obiettivi e 6 indicatori sotto di esso.");
+    expect(calls.filter((c) => c.name === 'DeleteNode')).toHaveLength(1);
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Elimina definitivamente' }));
+    await waitFor(() => expect(calls.filter((c) => c.name === 'DeleteNode').map((c) => c.variables)).toEqual([
+      { id: 'n-12', version: 3 },
+      { id: 'n-12', version: 6 },
+    ]));
   });
 });

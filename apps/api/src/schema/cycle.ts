@@ -17,7 +17,7 @@ import { REASON, UUID, VERSION, YEAR } from './args.js';
 import { Aggregation, CycleState, LevelKind, ReportKind, ReportState } from './enums.js';
 import { Scorecard, scoresOf } from './score.js';
 
-const WeightIssue = builder.objectRef<{ parentId: string; of: 'children' | 'indicators'; sum: number; codes: string[] }>('WeightIssue').implement({
+export const WeightIssue = builder.objectRef<{ parentId: string; of: 'children' | 'indicators'; sum: number; codes: string[] }>('WeightIssue').implement({
   description: 'A group of weights (children or indicators of a weighted node) that does not sum to 100 ± 0.01.',
   fields: (t) => ({
     parentId: t.exposeID('parentId'),

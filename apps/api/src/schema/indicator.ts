@@ -1,15 +1,18 @@
-// Indicators (KPIs) of nodes, their targets per year with thresholds, and revised targets.
+// Indicators (KPIs) of nodes, their targets per year with thresholds, and revised targets; deletion from a draft plan.
 import { z } from 'zod';
 import { builder, type Context } from '../builder.js';
 import { NotFoundError } from '../errors.js';
 import { tenant } from '../tenant.js';
 import { createIndicator } from '../use-cases/create-indicator.js';
+import { deleteIndicator, type DeletedIndicator as DeletedIndicatorResult } from '../use-cases/delete-indicator.js';
 import { reviseTarget } from '../use-cases/revise-target.js';
 import { setTarget } from '../use-cases/set-target.js';
 import { updateIndicator } from '../use-cases/update-indicator.js';
 import { updateTarget } from '../use-cases/update-target.js';
 import { UUID, VERSION, WEIGHT, YEAR } from './args.js';
+import { WeightIssue } from './cycle.js';
 import { Direction, Frequency, Operator, ScoringMethod, ValueType } from './enums.js';
+import { reloadNode } from './plan-node.js';
 import { IndicatorScore, scoresOf } from './score.js';
 
 const num = (d: { toNumber(): number } | null) => (d === null ? null : d.toNumber());
@@ -238,5 +241,37 @@ builder.mutationField('reviseTarget', (t) =>
       label: t.arg.string({ validate: z.string().max(200) }),
     },
     resolve: async (query, _root, args, ctx) => reloadTarget(ctx, query, (await reviseTarget({ ...tenant(ctx), targetId: args.id, ...args })).id),
+  }),
+);
+
+const DeletedIndicator = builder.objectRef<DeletedIndicatorResult>('DeletedIndicator').implement({
+  description: 'What deleteIndicator removed (the indicator and its targets) and what the removal left to fix.',
+  authScopes: { can: 'indicator.delete' },
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'The indicator deleted.' }),
+    targetIds: t.exposeIDList('targetIds', { description: 'Its targets, deleted.' }),
+    node: t.prismaField({
+      type: 'PlanNode',
+      description: 'The node it belonged to, as it is after the removal.',
+      resolve: (query, d, _args, ctx) => reloadNode(ctx, query, d.nodeId),
+    }),
+    weightIssues: t.field({
+      type: [WeightIssue],
+      description: 'The node\'s remaining indicators, when their weights no longer sum to 100 ± 0.01 (to fix before approval).',
+      resolve: (d) => d.weightIssues,
+    }),
+  }),
+});
+
+builder.mutationField('deleteIndicator', (t) =>
+  t.field({
+    type: DeletedIndicator,
+    authScopes: { can: 'indicator.delete' },
+    description: 'Deletes an indicator of a draft plan with its targets. Refused outside a draft, and when values or score overrides are recorded for it.',
+    args: {
+      id: t.arg.id({ required: true, validate: UUID }),
+      version: t.arg.int({ required: true, validate: VERSION }),
+    },
+    resolve: (_root, args, ctx) => deleteIndicator({ ...tenant(ctx), indicatorId: args.id, version: args.version }),
   }),
 );

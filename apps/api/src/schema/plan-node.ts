@@ -1,16 +1,18 @@
 // The tree (Albero della Performance) at any depth: nodes, their responsible units and assigned people;
-// create, edit, move, reorder, weights, assignments.
+// create, edit, move, reorder, weights, assignments, and deletion from a draft plan.
 import { z } from 'zod';
 import { builder, type Context } from '../builder.js';
 import { NotFoundError } from '../errors.js';
 import { tenant } from '../tenant.js';
 import { assignNode } from '../use-cases/assign-node.js';
 import { createNode } from '../use-cases/create-node.js';
+import { deleteNode, type DeletedNode as DeletedNodeResult } from '../use-cases/delete-node.js';
 import { moveNode } from '../use-cases/move-node.js';
 import { reorderNodes } from '../use-cases/reorder-nodes.js';
 import { setNodeWeights } from '../use-cases/set-node-weights.js';
 import { updateNode } from '../use-cases/update-node.js';
 import { UUID, VERSION, WEIGHT } from './args.js';
+import { WeightIssue } from './cycle.js';
 import { AssignmentRole, Operator } from './enums.js';
 import { NodeScore, scoresOf } from './score.js';
 
@@ -206,5 +208,49 @@ builder.mutationField('assignNode', (t) =>
       await assignNode({ ...tenant(ctx), nodeId: args.id, version: args.version, unitIds: args.unitIds, people: args.people.map((p) => ({ personId: p.personId, role: p.role ?? 'contributor' })) });
       return reloadNode(ctx, query, args.id);
     },
+  }),
+);
+
+const DeletedNode = builder.objectRef<DeletedNodeResult>('DeletedNode').implement({
+  description: 'What deleteNode removed (the node, every node under it, their indicators and targets; their units and people assignments with them) and what the removal left to fix.',
+  authScopes: { can: 'node.delete' },
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'The node deleted.' }),
+    nodeIds: t.exposeIDList('nodeIds', { description: 'The node and every node under it, all deleted.' }),
+    indicatorIds: t.exposeIDList('indicatorIds', { description: 'The indicators of those nodes, deleted.' }),
+    targetIds: t.exposeIDList('targetIds', { description: 'The targets of those indicators, deleted.' }),
+    parent: t.prismaField({
+      type: 'PlanNode',
+      nullable: true,
+      description: 'The node it was under (null for a root), as it is after the removal.',
+      resolve: (query, d, _args, ctx) => (d.parentId === null ? null : reloadNode(ctx, query, d.parentId)),
+    }),
+    cycle: t.prismaField({
+      type: 'Cycle',
+      description: 'The plan, as it is after the removal.',
+      resolve: (query, d, _args, ctx) => {
+        const { tx, chamberId } = tenant(ctx);
+        return tx.cycle.findUniqueOrThrow({ ...query, where: { chamberId_id: { chamberId, id: d.cycleId } } });
+      },
+    }),
+    weightIssues: t.field({
+      type: [WeightIssue],
+      description: 'The parent\'s remaining children, when their weights no longer sum to 100 ± 0.01 (to fix before approval).',
+      resolve: (d) => d.weightIssues,
+    }),
+  }),
+});
+
+builder.mutationField('deleteNode', (t) =>
+  t.field({
+    type: DeletedNode,
+    authScopes: { can: 'node.delete' },
+    description:
+      'Deletes a node of a draft plan with its whole subtree (nodes, indicators, targets, assignments). Refused outside a draft (an approved plan is revised, not cut), when values or score overrides are recorded under it, or when an objective of a later cycle continues it.',
+    args: {
+      id: t.arg.id({ required: true, validate: UUID }),
+      version: t.arg.int({ required: true, validate: VERSION }),
+    },
+    resolve: (_root, args, ctx) => deleteNode({ ...tenant(ctx), nodeId: args.id, version: args.version }),
   }),
 );

@@ -2,8 +2,9 @@
 // as it is typed), unit, direction, scoring method, data source, frequency, baseline (value and year), weight.
 // Only the changed fields are sent, with the version read; what changes the score is disabled outside a draft,
 // everything once the cycle is closed. A stale version (CONFLICT) opens the conflict dialog with what was typed:
-// "reload and retry" sends the same values on the current version, "discard" loads the current values.
-import { useId, useState, type FormEvent } from 'react';
+// "reload and retry" sends the same values on the current version, "discard" loads the current values. In a draft
+// plan administrators may also delete an indicator with its targets (components/plan-delete.tsx).
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { CombinedError } from '@urql/core';
 import { Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +29,7 @@ import { formulaVariables } from '../plan/formula.js';
 import { ConflictDialog, type TypedValue } from './conflict-dialog.js';
 import { ErrorAlert } from './error-alert.js';
 import { Loading } from './loading.js';
+import { IndicatorDeleteButton } from './plan-delete.js';
 import { CODE_MAX, EditField, EditSelect, editMode, errorField, isStale, numberInput, TITLE_MAX, TITLE_MIN, type Problem } from './node-edit-form.js';
 
 export const ALGORITHM_MAX = 2000;
@@ -223,11 +225,14 @@ function changedKeys(changes: IndicatorChanges): Set<keyof IndicatorFields> {
 // --- components -------------------------------------------------------------------------------
 
 /** The selected node's indicators, each opened for editing on demand (closing one keeps what was typed in it). */
-export function IndicatorEditList({ nodeId, cycleState, year }: { nodeId: string; cycleState: CycleState; year: number }) {
+/** The node's indicators, each with its form; `canDelete` (administrators) offers "Elimina l'indicatore" in a draft. */
+export function IndicatorEditList({ nodeId, cycleState, year, canDelete = false }: { nodeId: string; cycleState: CycleState; year: number; canDelete?: boolean }) {
   const { t } = useTranslation();
   const id = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
   const [{ data, error }] = useQuery({ query: NodeForEditQuery, variables: { id: nodeId } });
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const [deleted, setDeleted] = useState<string | null>(null);
   if (error && !data) return <ErrorAlert error={error} />;
   if (!data) return <Loading />;
   const { node } = data;
@@ -240,9 +245,12 @@ export function IndicatorEditList({ nodeId, cycleState, year }: { nodeId: string
     });
   return (
     <section aria-labelledby={`${id}-heading`} className="mb-3">
-      <h3 id={`${id}-heading`} className="h6">
+      <h3 id={`${id}-heading`} className="h6" ref={heading} tabIndex={-1}>
         {t('planEdit.indicators', { code: node.code })}
       </h3>
+      <p role="status" className="mb-2">
+        {deleted}
+      </p>
       {node.indicators.length === 0 ? <p>{t('planEdit.noIndicators')}</p> : null}
       <ul className="list-unstyled">
         {node.indicators.map((indicator) => {
@@ -254,7 +262,21 @@ export function IndicatorEditList({ nodeId, cycleState, year }: { nodeId: string
                 {t('planEdit.editIndicator', { name: label })}
               </Button>
               <div id={`${id}-${indicator.id}`} hidden={!expanded} className="mt-2">
-                <IndicatorEditor indicator={indicator} cycleState={cycleState} year={year} />
+                <IndicatorEditor
+                  indicator={indicator}
+                  cycleState={cycleState}
+                  year={year}
+                  nodeCode={node.code}
+                  onDeleted={
+                    canDelete
+                      ? (summary) => {
+                          setDeleted(summary);
+                          // Its form is gone: focus goes back to the list, which the status message follows.
+                          heading.current?.focus();
+                        }
+                      : undefined
+                  }
+                />
               </div>
             </li>
           );
@@ -266,7 +288,21 @@ export function IndicatorEditList({ nodeId, cycleState, year }: { nodeId: string
 
 type Base = { fields: IndicatorFields; version: number };
 
-export function IndicatorEditor({ indicator, cycleState, year }: { indicator: EditableIndicator; cycleState: CycleState; year: number }) {
+export function IndicatorEditor({
+  indicator,
+  cycleState,
+  year,
+  nodeCode,
+  onDeleted,
+}: {
+  indicator: EditableIndicator;
+  cycleState: CycleState;
+  year: number;
+  /** The code of the node it belongs to (named in the delete confirmation). */
+  nodeCode?: string | undefined;
+  /** Given to those who may delete: in a draft plan the form offers "Elimina l'indicatore". */
+  onDeleted?: ((summary: string) => void) | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.language);
   const id = useId();
@@ -455,9 +491,17 @@ export function IndicatorEditor({ indicator, cycleState, year }: { indicator: Ed
       <p role="status" className="mb-2">
         {notice}
       </p>
-      <Button type="submit" color="primary" size="sm" disabled={mode === 'closed' || result.fetching}>
-        {t('planEdit.saveIndicator')}
-      </Button>
+      <div className="d-flex flex-wrap gap-2 align-items-start">
+        <Button type="submit" color="primary" size="sm" disabled={mode === 'closed' || result.fetching}>
+          {t('planEdit.saveIndicator')}
+        </Button>
+        {mode === 'draft' && onDeleted ? (
+          <IndicatorDeleteButton
+            indicator={{ id: indicator.id, code: base.fields.code.trim() || null, name: base.fields.name, version: base.version, nodeCode: nodeCode ?? '' }}
+            onDeleted={(_deleted, summary) => onDeleted(summary)}
+          />
+        ) : null}
+      </div>
       <ConflictDialog isOpen={conflict !== null} values={conflict ? typedValues(conflict) : []} onReapply={() => void reapply()} onDiscard={() => void discard()} onClose={() => setConflict(null)} />
     </form>
   );

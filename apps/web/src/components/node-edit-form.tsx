@@ -1,7 +1,7 @@
 // Editing an existing node of the plan ("Modifica Azione 1.1.1": code, title, description, weight, note and the
-// node's own target) and moving it in the tree (under another parent, up or down among its siblings). Only the
-// changed fields are sent, with the version read; what the API refuses outside a draft is disabled with the
-// reason. A stale version (CONFLICT) opens the conflict dialog with what was typed: "reload and retry" reads the
+// node's own target), deleting it from a draft plan (administrators: components/plan-delete.tsx) and moving it in
+// the tree (under another parent, up or down among its siblings). Only the changed fields are sent, with the
+// version read; what the API refuses outside a draft is disabled with the reason. A stale version (CONFLICT) opens the conflict dialog with what was typed: "reload and retry" reads the
 // current version and sends the same values again, "discard" loads the current values into the form.
 import { useId, useState, type FormEvent } from 'react';
 import type { CombinedError } from '@urql/core';
@@ -10,12 +10,13 @@ import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery } from 'urql';
 import { isConflict } from '../errors/map-error.js';
 import { localeOf, parseNumber } from '../format/format.js';
-import { EditNodeMutation, MoveNodeMutation, NodeForEditQuery, OPERATORS, type EditableNodeFields, type NodeChanges } from '../graphql/plan-operations.js';
+import { EditNodeMutation, MoveNodeMutation, NodeForEditQuery, OPERATORS, type DeletedNodeResult, type EditableNodeFields, type NodeChanges } from '../graphql/plan-operations.js';
 import type { CycleState, Level, Operator, TreeNode } from '../graphql/types.js';
 import type { TreeIndex } from '../plan/tree.js';
 import { ConflictDialog, type TypedValue } from './conflict-dialog.js';
 import { ErrorAlert } from './error-alert.js';
 import { Loading } from './loading.js';
+import { NodeDeleteButton } from './plan-delete.js';
 
 export const CODE_MAX = 64;
 export const TITLE_MIN = 3;
@@ -188,17 +189,37 @@ export function EditSelect({
   );
 }
 
-/** The selected node's form: reads the node's editable fields, then edits them. */
-export function NodeEditForm({ nodeId, cycleState, year }: { nodeId: string; cycleState: CycleState; year: number }) {
+/** Called once a node is deleted, with the API's answer and a sentence saying what went. */
+export type OnNodeDeleted = (deleted: DeletedNodeResult, summary: string) => void;
+
+/**
+ * The selected node's form: reads the node's editable fields, then edits them. With `onDeleted` (given to those who
+ * may delete) a draft plan's node also offers "Elimina l'obiettivo".
+ */
+export function NodeEditForm({ nodeId, cycleState, year, onDeleted }: { nodeId: string; cycleState: CycleState; year: number; onDeleted?: OnNodeDeleted | undefined }) {
   const [{ data, error }] = useQuery({ query: NodeForEditQuery, variables: { id: nodeId } });
   if (error && !data) return <ErrorAlert error={error} />;
   if (!data) return <Loading />;
-  return <NodeEditor node={data.node} levelName={data.node.level.name} levelKind={data.node.level.kind} cycleState={cycleState} year={year} />;
+  return <NodeEditor node={data.node} levelName={data.node.level.name} levelKind={data.node.level.kind} cycleState={cycleState} year={year} onDeleted={onDeleted} />;
 }
 
 type Base = { fields: NodeFields; version: number };
 
-function NodeEditor({ node, levelName, levelKind, cycleState, year }: { node: EditableNodeFields; levelName: string; levelKind: string; cycleState: CycleState; year: number }) {
+function NodeEditor({
+  node,
+  levelName,
+  levelKind,
+  cycleState,
+  year,
+  onDeleted,
+}: {
+  node: EditableNodeFields;
+  levelName: string;
+  levelKind: string;
+  cycleState: CycleState;
+  year: number;
+  onDeleted?: OnNodeDeleted | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.language);
   const id = useId();
@@ -393,9 +414,14 @@ function NodeEditor({ node, levelName, levelKind, cycleState, year }: { node: Ed
       <p role="status" className="mb-2">
         {notice}
       </p>
-      <Button type="submit" color="primary" size="sm" disabled={mode === 'closed' || result.fetching}>
-        {t('planEdit.saveNode')}
-      </Button>
+      <div className="d-flex flex-wrap gap-2 align-items-start">
+        <Button type="submit" color="primary" size="sm" disabled={mode === 'closed' || result.fetching}>
+          {t('planEdit.saveNode')}
+        </Button>
+        {mode === 'draft' && onDeleted ? (
+          <NodeDeleteButton node={{ id: node.id, cycleId: node.cycleId, code: base.fields.code, title: base.fields.title, version: base.version }} onDeleted={onDeleted} />
+        ) : null}
+      </div>
       <ConflictDialog isOpen={conflict !== null} values={conflict ? typedValues(conflict) : []} onReapply={() => void reapply()} onDiscard={() => void discard()} onClose={() => setConflict(null)} />
     </form>
   );

@@ -30,7 +30,13 @@ export function errorKind(error: Pick<CombinedError, 'graphQLErrors' | 'networkE
 }
 
 /** Refusals whose reason the API names (extensions.reason), with a message of their own. */
-const BY_REASON: Record<string, string> = { SELF_REVIEW: 'errors.selfReview' };
+const BY_REASON: Record<string, string> = {
+  SELF_REVIEW: 'errors.selfReview',
+  // A deletion from a draft plan refused (deleteNode, deleteIndicator): what stays on record.
+  HAS_MEASUREMENTS: 'errors.hasMeasurements',
+  HAS_OVERRIDES: 'planEdit.deleteHasOverrides',
+  CONTINUED_IN_NEXT_CYCLE: 'planEdit.deleteContinued',
+};
 
 /** The i18n key of the plain-language message for an error. */
 export function errorMessageKey(error: Pick<CombinedError, 'graphQLErrors' | 'networkError'>): string {

@@ -31,6 +31,9 @@ export const keys: KeyingConfig = {
   MyObjective: () => null,
   PendingEntry: () => null,
   WeightIssue: () => null,
+  // What a deletion removed: a one-off answer, not an entity to keep.
+  DeletedNode: () => null,
+  DeletedIndicator: () => null,
   PageInfo: () => null,
   PublicReport: () => null,
   PublicCycle: () => null,
@@ -76,9 +79,29 @@ const MUTATIONS = [
   'setTarget', 'updateTarget', 'reviseTarget', 'copyCycle', 'createCycle', 'openPeriod', 'closePeriod', 'addPeriod', 'approveCycle',
   'closeCycle', 'publishCycle', 'validateReport', 'createUnit', 'updateUnit', 'createPerson', 'updatePerson', 'subscribeChamber',
   'suspendChamber', 'resumeChamber', 'setBenchmarkNameSharing', 'updateLevels', 'setAppraisal', 'createRevision',
+  'deleteNode', 'deleteIndicator',
 ] as const;
 
-const mutationUpdates = Object.fromEntries(MUTATIONS.map((name) => [name, (_result: unknown, _args: unknown, cache: Cache) => invalidateDerived(cache)]));
+const idsOf = (value: unknown): string[] => (Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : []);
+
+/** A deletion also drops the removed nodes and indicators themselves: no screen shows them from the cache again. */
+export function invalidateDeleted(result: Data, cache: Cache): void {
+  const node = result.deleteNode as Data | null | undefined;
+  const indicator = result.deleteIndicator as Data | null | undefined;
+  for (const id of idsOf(node?.nodeIds)) cache.invalidate({ __typename: 'PlanNode', id });
+  for (const id of [...idsOf(node?.indicatorIds), ...(typeof indicator?.id === 'string' ? [indicator.id] : [])]) cache.invalidate({ __typename: 'Indicator', id });
+  for (const id of [...idsOf(node?.targetIds), ...idsOf(indicator?.targetIds)]) cache.invalidate({ __typename: 'Target', id });
+}
+
+const mutationUpdates = Object.fromEntries(
+  MUTATIONS.map((name) => [
+    name,
+    (result: Data, _args: unknown, cache: Cache) => {
+      if (name === 'deleteNode' || name === 'deleteIndicator') invalidateDeleted(result, cache);
+      invalidateDerived(cache);
+    },
+  ]),
+);
 
 /** Whether the API refused the request for want of a valid token. */
 export function isAuthError(error: CombinedError): boolean {

@@ -1,5 +1,6 @@
-// The plan editor's edits of existing nodes and indicators (updateNode, updateIndicator, moveNode) and the
-// reads they start from, against apps/api/schema.graphql. Kept apart from operations.ts (every other screen).
+// The plan editor's edits of existing nodes and indicators (updateNode, updateIndicator, moveNode), their
+// deletion from a draft plan (deleteNode, deleteIndicator) and the reads they start from, against
+// apps/api/schema.graphql. Kept apart from operations.ts (every other screen).
 import { gql, type TypedDocumentNode } from '@urql/core';
 import type { Operator, ValueType } from './types.js';
 
@@ -110,5 +111,41 @@ export const MoveNodeMutation: TypedDocumentNode<
 > = gql`
   mutation MoveNode($id: ID!, $version: Int!, $parentId: ID, $position: Int) {
     moveNode(id: $id, version: $version, parentId: $parentId, position: $position) { id parentId position version }
+  }
+`;
+
+/** A group of weights that no longer sums to 100 after a deletion (cycle.weightIssues' shape). */
+export type WeightIssueRow = { parentId: string; of: 'children' | 'indicators'; sum: number; codes: string[] };
+
+/** The whole tree of a cycle, only what says what a node's deletion takes with it (read fresh when asked). */
+export const PlanShapeQuery: TypedDocumentNode<{ cycle: { id: string; nodes: { id: string; parentId: string | null; indicators: { id: string }[] }[] } }, { cycleId: string }> = gql`
+  query PlanShape($cycleId: ID!) {
+    cycle(id: $cycleId) { id nodes { id parentId indicators { id } } }
+  }
+`;
+
+/** An indicator with its targets: what its deletion takes with it, and the version to send. */
+export const IndicatorForDeleteQuery: TypedDocumentNode<{ indicator: { id: string; code: string | null; name: string; version: number; targets: { id: string; year: number }[] } }, { id: string }> = gql`
+  query IndicatorForDelete($id: ID!) { indicator(id: $id) { id code name version targets { id year } } }
+`;
+
+export type DeletedNodeResult = {
+  id: string;
+  nodeIds: string[];
+  indicatorIds: string[];
+  targetIds: string[];
+  parent: { id: string; code: string } | null;
+  weightIssues: WeightIssueRow[];
+};
+export const DeleteNodeMutation: TypedDocumentNode<{ deleteNode: DeletedNodeResult }, { id: string; version: number }> = gql`
+  mutation DeleteNode($id: ID!, $version: Int!) {
+    deleteNode(id: $id, version: $version) { id nodeIds indicatorIds targetIds parent { id code } weightIssues { parentId of sum codes } }
+  }
+`;
+
+export type DeletedIndicatorResult = { id: string; targetIds: string[]; node: { id: string; code: string }; weightIssues: WeightIssueRow[] };
+export const DeleteIndicatorMutation: TypedDocumentNode<{ deleteIndicator: DeletedIndicatorResult }, { id: string; version: number }> = gql`
+  mutation DeleteIndicator($id: ID!, $version: Int!) {
+    deleteIndicator(id: $id, version: $version) { id targetIds node { id code } weightIssues { parentId of sum codes } }
   }
 `;

@@ -1,7 +1,7 @@
 // Plan editing for the chamber administrator: levels, nodes, weights (live check that siblings sum to 100),
-// indicators, targets, assignment to units and people, edits and moves of existing nodes and indicators, copy of
-// a cycle into the next year.
-import { useId, useMemo, useState } from 'react';
+// indicators, targets, assignment to units and people, edits, moves and (in a draft) deletion of existing nodes
+// and indicators, copy of a cycle into the next year.
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery } from 'urql';
@@ -201,7 +201,14 @@ function PlanBody({ cycle }: { cycle: Cycle }) {
   const selectId = useId();
   const index = useMemo(() => indexTree(cycle.nodes), [cycle.nodes]);
   const [selectedId, setSelectedId] = useState<string>('');
+  // A new object each time, so that a second deletion with the same sentence moves focus again.
+  const [deletedNotice, setDeletedNotice] = useState<{ text: string } | null>(null);
+  const selectRef = useRef<HTMLSelectElement>(null);
   const [copyResult, copy] = useMutation(CopyCycleMutation);
+  // After a deletion the editor is back on the parent: focus goes to the choice of objective, the message follows.
+  useEffect(() => {
+    if (deletedNotice) selectRef.current?.focus();
+  }, [deletedNotice]);
   const draft = cycle.state === 'draft';
   const selected = selectedId ? (index.byId.get(selectedId) ?? null) : null;
   const children = selected ? (index.children.get(selected.id) ?? []) : index.roots;
@@ -242,7 +249,17 @@ function PlanBody({ cycle }: { cycle: Cycle }) {
           {t('plan.editTitle')}
         </h2>
         <label htmlFor={selectId}>{t('plan.select')}</label>
-        <select id={selectId} className="form-select" value={selectedId} onChange={(e) => setSelectedId(e.target.value)}>
+        <select
+          id={selectId}
+          ref={selectRef}
+          className="form-select"
+          value={selectedId}
+          aria-describedby={deletedNotice ? `${selectId}-deleted` : undefined}
+          onChange={(e) => {
+            setSelectedId(e.target.value);
+            setDeletedNotice(null);
+          }}
+        >
           <option value="">{t('plan.rootOption')}</option>
           {ordered.map(({ node, depth }) => (
             <option key={node.id} value={node.id}>
@@ -250,14 +267,30 @@ function PlanBody({ cycle }: { cycle: Cycle }) {
             </option>
           ))}
         </select>
+        <p id={`${selectId}-deleted`} role="status" className="mt-2 mb-0">
+          {deletedNotice?.text}
+        </p>
         {selected ? (
           <div className="row g-4 mt-1">
             <div className="col-lg-6">
-              <NodeEditForm key={selected.id} nodeId={selected.id} cycleState={cycle.state} year={cycle.year} />
+              <NodeEditForm
+                key={selected.id}
+                nodeId={selected.id}
+                cycleState={cycle.state}
+                year={cycle.year}
+                onDeleted={
+                  can(viewer, 'node.delete')
+                    ? (deleted, summary) => {
+                        setSelectedId(deleted.parent?.id ?? '');
+                        setDeletedNotice({ text: summary });
+                      }
+                    : undefined
+                }
+              />
               <NodeMoveForm key={`move-${selected.id}`} node={selected} index={index} levels={cycle.levels} cycleState={cycle.state} />
             </div>
             <div className="col-lg-6">
-              <IndicatorEditList key={selected.id} nodeId={selected.id} cycleState={cycle.state} year={cycle.year} />
+              <IndicatorEditList key={selected.id} nodeId={selected.id} cycleState={cycle.state} year={cycle.year} canDelete={can(viewer, 'indicator.delete')} />
             </div>
           </div>
         ) : null}
@@ -266,9 +299,10 @@ function PlanBody({ cycle }: { cycle: Cycle }) {
             {children.length > 0 ? <NodeWeights key={selectedId} year={cycle.year} parent={selected} items={children} disabled={!draft || selected === null} /> : null}
           </div>
           <div className="col-lg-6">
-            {draft ? <NewNodeForm key={selectedId} cycle={cycle} parent={selected} /> : null}
+            {/* Distinct keys among these siblings (the same node id twice made React keep a stale form). */}
+            {draft ? <NewNodeForm key={`new-${selectedId}`} cycle={cycle} parent={selected} /> : null}
             {draft && selected ? <NewIndicatorForm node={selected} year={cycle.year} /> : null}
-            {selected ? <AssignmentForm key={selected.id} node={selected} year={cycle.year} /> : null}
+            {selected ? <AssignmentForm key={`assign-${selected.id}`} node={selected} year={cycle.year} /> : null}
           </div>
         </div>
       </section>
