@@ -63,7 +63,7 @@ export function inputFromPlan(plan: PlanFile, options: FromPlanOptions = {}): Pl
       hasVariables = true;
     }
   }
-  const ctx: Ctx = { year, period, variables, hasVariables };
+  const ctx: Ctx = { year, period, variables, hasVariables, levelKeys: plan.levels.map((l) => l.key) };
   const config = configFromPlan(plan);
   const people = new Map(plan.people.map((p) => [p.username, p]));
   const individualObjectives = plan.individualObjectives.map((io): PersonObjectivesInput => {
@@ -73,24 +73,26 @@ export function inputFromPlan(plan: PlanFile, options: FromPlanOptions = {}): Pl
     return {
       person: io.person,
       position,
-      objectives: io.objectives.map((n) => nodeFromPlan(n, ctx)),
+      objectives: io.objectives.map((n) => nodeFromPlan(n, ctx, undefined)),
       roleWeights: role && { role: role.role, entity: role.entity, unit: role.unit, individual: role.individual, behaviour: role.behaviour },
     };
   });
-  return { year, period, config, tree: plan.tree.map((n) => nodeFromPlan(n, ctx)), individualObjectives };
+  return { year, period, config, tree: plan.tree.map((n) => nodeFromPlan(n, ctx, 0)), individualObjectives };
 }
 
-type Ctx = { year: number; period: string; variables: Record<string, number>; hasVariables: boolean };
+type Ctx = { year: number; period: string; variables: Record<string, number>; hasVariables: boolean; levelKeys: string[] };
 
 // Every object is built with all its keys in one order (undefined where absent): the engine's property
 // reads then stay monomorphic, which matters for speed (see README, Benchmark).
-function nodeFromPlan(node: PlanNode, ctx: Ctx): NodeInput {
+// A node without an explicit level is of the level at its depth in the tree (as the plan format says and as the
+// database loader records it); individual objectives (depth undefined) keep only an explicit one.
+function nodeFromPlan(node: PlanNode, ctx: Ctx, depth: number | undefined): NodeInput {
   return {
     code: node.code,
     weight: node.weight,
-    level: node.level,
+    level: node.level ?? (depth === undefined ? undefined : ctx.levelKeys[depth]),
     indicators: node.indicators.map((ind, i) => indicatorFromPlan(ind, i, node, ctx)),
-    children: node.children.map((c) => nodeFromPlan(c, ctx)),
+    children: node.children.map((c) => nodeFromPlan(c, ctx, depth === undefined ? undefined : depth + 1)),
     achievementTarget: node.achievementTarget === undefined ? undefined : targetFromPlan(node.achievementTarget),
     override: node.override === undefined ? undefined : overrideFromPlan(node.override),
     systemObjective: node.systemObjective,

@@ -101,6 +101,33 @@ describe('inputFromPlan', () => {
     });
   });
 
+  it('gives a node without an explicit level the level at its depth, as the database loader does', () => {
+    const input = inputFromPlan(plan);
+    expect(input.tree[0]?.level).toBe('s');
+    expect(input.tree[0]?.children.map((c) => c.level)).toEqual(['a', 'a']);
+    expect(input.individualObjectives[0]?.objectives[0]?.level).toBe('a');
+  });
+
+  it("applies a level's simple mean to nodes that do not name their level: no weights, no warning for them", () => {
+    const unweighted = (aggregation: string) =>
+      parsePlan(
+        yaml
+          .replace('  - { key: s, name: Strategico, kind: strategic }', `  - { key: s, name: Strategico, kind: strategic, aggregation: ${aggregation} }`)
+          .replaceAll('        weight: 50\n', ''),
+        'test.yaml',
+      );
+    const simple = inputFromPlan(unweighted('simple-mean'));
+    const simpleScored = scoreTree({ config: simple.config, tree: simple.tree });
+    // (A2's own two indicators carry no weights either: that warning is the action level's, weighted.)
+    expect(simpleScored.warnings).toEqual([{ kind: 'weights-do-not-sum-to-100', code: 'A2', declaredSum: 200 }]);
+    expect(simpleScored.nodes[0]).toMatchObject({ result: 95, explanation: { rule: 'simple-mean' } });
+    const weighted = inputFromPlan(unweighted('weighted-mean'));
+    expect(scoreTree({ config: weighted.config, tree: weighted.tree }).warnings).toEqual([
+      { kind: 'weights-do-not-sum-to-100', code: 'A2', declaredSum: 200 },
+      { kind: 'weights-do-not-sum-to-100', code: 'S1', declaredSum: 200 },
+    ]);
+  });
+
   it('scores the mapped tree: formula 55 % against 50 → 100; entered 9 against 10 → 80', () => {
     const input = inputFromPlan(plan);
     const scored = scoreTree({ config: input.config, tree: input.tree });
