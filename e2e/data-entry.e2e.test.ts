@@ -50,6 +50,8 @@ describe('data entry, approval and roll-up', () => {
     await page.waitForSelector('.review-item');
     const training = page.locator('.review-item', { hasText: 'Formazione e assistenza' });
     expect(await training.textContent()).toContain('Valore al 30/06/2020: 3 N.');
+    // By name: staff's first write linked their record to their identity-provider subject.
+    expect(await training.textContent()).toContain('Inviato da Dipendente Demo U.O. Registro Imprese il');
     await screenshot(page, 'approvazione-manager');
     await training.getByRole('button', { name: 'Approva' }).click();
     await page.waitForFunction(() => ![...document.querySelectorAll('.review-item')].some((e) => e.textContent?.includes('Formazione e assistenza')));

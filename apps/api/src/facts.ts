@@ -50,3 +50,22 @@ export async function loadNodeFacts(tx: Tx, chamberId: string, nodeId: string): 
   const personIds = [...new Set(rows.flatMap((r) => r.people))];
   return { unitIds, personIds, cycleId: rows[0]!.cycle_id };
 }
+
+/**
+ * Links the caller's person record, matched by username, to the identity provider's subject (Keycloak's
+ * first-login account linking). Done in a request that writes anyway, so that a read never writes; from then on
+ * the values the person entered, submitted or reviewed (recorded by subject) carry their name.
+ */
+export async function linkPersonSubject(tx: Tx, chamberId: string, subject: string, username: string | null): Promise<void> {
+  if (username === null) return;
+  await tx.$executeRaw`
+    UPDATE person p SET subject = ${subject}
+     WHERE p.chamber_id = ${chamberId}::uuid AND p.subject IS NULL AND lower(p.username) = lower(${username})
+       AND NOT EXISTS (SELECT 1 FROM person q WHERE q.chamber_id = ${chamberId}::uuid AND q.subject = ${subject})`;
+}
+
+/** The display name of the chamber's person linked to an identity-provider subject, or null. */
+export async function personNameBySubject(tx: Tx, chamberId: string, subject: string): Promise<string | null> {
+  const row = await tx.person.findUnique({ where: { chamberId_subject: { chamberId, subject } }, select: { displayName: true } });
+  return row?.displayName ?? null;
+}

@@ -189,6 +189,10 @@ describe('measurements', () => {
     expect(await row('SELECT status::text, reviewed_by, version FROM measurement WHERE id = $1', [own.id])).toEqual({ status: 'submitted', reviewed_by: null, version: own.version });
     const approved = await ok<{ approveMeasurement: Measurement }>('mutation($id: ID!, $v: Int!) { approveMeasurement(id: $id, version: $v) { id version status valueNumber enteredBy rejectionReason } }', { id: own.id, v: own.version }, 'admin.so');
     expect(approved.approveMeasurement.status).toBe('approved');
+    // Who did what, by name: each person's first write linked their record to their identity-provider subject.
+    const names = await ok<{ measurement: { enteredByName: string; submittedByName: string; reviewedByName: string } }>('query($id: ID!) { measurement(id: $id) { enteredByName submittedByName reviewedByName } }', { id: own.id }, 'oiv.so');
+    expect(names.measurement).toEqual({ enteredByName: 'Responsabile Demo U.O. Registro Imprese', submittedByName: 'Responsabile Demo U.O. Registro Imprese', reviewedByName: 'Amministratore Demo Sondrio' });
+    expect(await row("SELECT p.subject FROM person p JOIN chamber c ON c.id = p.chamber_id WHERE c.code = 'SO' AND p.username = $1", ['manager.so'])).toEqual({ subject: decodeJwt(await stack.token('manager.so')).sub });
   });
 
   it('scores the approved value: 23 days against a target of at most 24 meets it', async () => {

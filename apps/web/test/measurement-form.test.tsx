@@ -22,6 +22,7 @@ const measurement = (version: number, valueNumber = 150): Measurement => ({
   note: null,
   rejectionReason: null,
   submittedBy: null,
+  submittedByName: null,
   submittedAt: null,
   enteredByViewer: false,
   version,

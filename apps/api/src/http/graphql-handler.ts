@@ -10,7 +10,7 @@ import type { VerifyBearer } from '../auth/identity.js';
 import { resolveActor, type ChamberDirectory } from '../auth/resolve-actor.js';
 import type { Context } from '../builder.js';
 import { DomainError, UnauthenticatedError } from '../errors.js';
-import { loadPersonFacts } from '../facts.js';
+import { linkPersonSubject, loadPersonFacts } from '../facts.js';
 import { cacheKey, probeVersion, readVersion, type ResponseCache } from './response-cache.js';
 
 /** Per-request state the Apollo plugin (server.ts) reports back to the handler. */
@@ -174,6 +174,7 @@ export function graphqlHandler(options: HandlerOptions) {
           const before = key === undefined ? undefined : await readVersion(tx);
           const result = await server.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: () => Promise.resolve(context) });
           if (state.failed) throw new Rollback(result);
+          if (state.mutation && actor.kind === 'member') await linkPersonSubject(tx, actor.chamberId, actor.subject, actor.username);
           // Stored only when no write of the chamber committed meanwhile (each statement saw the same data).
           if (key !== undefined && before !== undefined && !state.mutation && !state.uncacheable && (result.status ?? 200) === 200 && result.body.kind === 'complete' && (await readVersion(tx)) === before) {
             options.cache!.set(key, { version: before, body: result.body.string });

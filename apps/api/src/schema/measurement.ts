@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { builder, type Context } from '../builder.js';
 import { NotFoundError } from '../errors.js';
+import { personNameBySubject } from '../facts.js';
 import { tenant } from '../tenant.js';
 import { approveMeasurement } from '../use-cases/approve-measurement.js';
 import { enterMeasurement } from '../use-cases/enter-measurement.js';
@@ -34,6 +35,24 @@ builder.prismaObject('Measurement', {
     reviewedBy: t.exposeString('reviewedBy', { nullable: true }),
     reviewedAt: t.expose('reviewedAt', { type: 'DateTime', nullable: true }),
     rejectionReason: t.exposeString('rejectionReason', { nullable: true }),
+    enteredByName: t.string({
+      nullable: true,
+      description: 'The name of the person who entered the value (null when unknown: not linked to the identity provider yet).',
+      select: { enteredBy: true },
+      resolve: (m, _args, ctx) => nameOf(ctx, m.enteredBy),
+    }),
+    submittedByName: t.string({
+      nullable: true,
+      description: 'The name of the person who submitted the value for approval (null when unknown).',
+      select: { submittedBy: true },
+      resolve: (m, _args, ctx) => nameOf(ctx, m.submittedBy),
+    }),
+    reviewedByName: t.string({
+      nullable: true,
+      description: 'The name of the person who approved or rejected the value (null when unknown).',
+      select: { reviewedBy: true },
+      resolve: (m, _args, ctx) => nameOf(ctx, m.reviewedBy),
+    }),
     enteredByViewer: t.boolean({
       description: 'Whether the caller entered or submitted this value: then someone else reviews it (separation of duties).',
       select: { enteredBy: true, submittedBy: true },
@@ -75,6 +94,19 @@ builder.queryField('measurements', (t) =>
     },
   }),
 );
+
+/** A subject's display name in the caller's chamber, looked up once per request. */
+function nameOf(ctx: Context, subject: string | null): Promise<string | null> | null {
+  if (subject === null || ctx.actor.kind !== 'member') return null;
+  const key = `person-name:${subject}`;
+  let name = ctx.memo.get(key) as Promise<string | null> | undefined;
+  if (!name) {
+    const { tx, chamberId } = tenant(ctx);
+    name = personNameBySubject(tx, chamberId, subject);
+    ctx.memo.set(key, name);
+  }
+  return name;
+}
 
 async function reloadMeasurement(ctx: Context, query: object, id: string) {
   const { tx, chamberId } = tenant(ctx);

@@ -32,7 +32,7 @@ import type {
 } from './types.js';
 
 const PERIOD = 'id periodDate dueDate state version';
-const MEASUREMENT = `id periodId period { id periodDate state } valueNumber valueDate valueBoolean label status inputs note rejectionReason submittedBy submittedAt enteredByViewer version`;
+const MEASUREMENT = `id periodId period { id periodDate state } valueNumber valueDate valueBoolean label status inputs note rejectionReason submittedBy submittedByName submittedAt enteredByViewer version`;
 const TARGET = `id year operator valueNumber valueDate valueBoolean threshold80Number threshold60Number threshold80Date threshold60Date label relativeToBaseline revision { id revisedOn reason } version`;
 const TREE_NODE = `id code title parentId levelKey weight position version perspective { id key } units { node { id } unit { id code name } } indicators { id code name weight }`;
 const SCORECARD = `periodId periodDate entity warnings nodes { nodeId parentId code level weight result achievement rating overridden } indicators { indicatorId nodeId score value overridden }`;

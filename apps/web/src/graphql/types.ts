@@ -90,6 +90,8 @@ export type Measurement = {
   note: string | null;
   rejectionReason: string | null;
   submittedBy: string | null;
+  /** The submitter's name, when their record is linked to the identity provider. */
+  submittedByName: string | null;
   submittedAt: string | null;
   /** Entered or submitted by the signed-in person: someone else reviews it. */
   enteredByViewer: boolean;

@@ -153,7 +153,13 @@ function ReviewRow({ item }: { item: ReviewItem }) {
           unit: item.indicator.unit ?? '',
         })}
       </p>
-      {item.submittedAt ? <p className="small text-secondary">{t('entry.submittedBy', { when: formatDateTime(item.submittedAt, locale) })}</p> : null}
+      {item.submittedAt ? (
+        <p className="small text-secondary">
+          {item.submittedByName
+            ? t('entry.submittedByNamed', { who: item.submittedByName, when: formatDateTime(item.submittedAt, locale) })
+            : t('entry.submittedBy', { when: formatDateTime(item.submittedAt, locale) })}
+        </p>
+      ) : null}
       <ErrorAlert error={approval.error} />
       {item.enteredByViewer ? (
         <p className="small review-own-value">{t('entry.ownValue')}</p>
