@@ -251,6 +251,23 @@ describe('what refuses a deletion', () => {
     expect(await count('SELECT count(*) AS n FROM indicator WHERE id = $1', [indicator.id])).toBe(1);
   });
 
+  it('gives CONFLICT when the subtree changed after the caller counted it (its own version does not move), and deletes nothing', async () => {
+    const levels = (await ok<{ cycle: { levels: { key: string; position: number }[] } }>('query { cycle(year: 2021) { levels { key position } } }', {})).cycle.levels.sort((a, b) => a.position - b.position);
+    const create = 'mutation($c: ID!, $p: ID, $l: String!, $code: String!) { createNode(cycleId: $c, parentId: $p, levelKey: $l, code: $code, title: "Da eliminare") { id version } }';
+    const parent = (await ok<{ createNode: { id: string; version: number } }>(create, { c: cycle2021, p: null, l: levels[0]!.key, code: 'P9' })).createNode;
+    // Counted: nothing under it. Meanwhile a colleague adds a child.
+    const child = (await ok<{ createNode: { id: string } }>(create, { c: cycle2021, p: parent.id, l: levels[1]!.key, code: 'P9.1' })).createNode;
+    const expect0 = 'mutation($id: ID!, $v: Int!, $n: Int, $i: Int) { deleteNode(id: $id, version: $v, expectedNodes: $n, expectedIndicators: $i) { nodeIds } }';
+    const stale = await stack.gql(expect0, { id: parent.id, v: parent.version, n: 0, i: 0 }, { as: 'admin.so' });
+    expect(codes(stale)).toEqual(['CONFLICT']);
+    expect(stale.errors![0]!.extensions).toEqual({ code: 'CONFLICT', entity: 'PlanNode', id: parent.id, nodes: 1, indicators: 0 });
+    expect(await count('SELECT count(*) AS n FROM plan_node WHERE id = ANY($1::uuid[])', [[parent.id, child.id]])).toBe(2);
+    // Counted again: one node under it. Deleted, both.
+    const done = await ok<{ deleteNode: { nodeIds: string[] } }>(expect0, { id: parent.id, v: parent.version, n: 1, i: 0 });
+    expect([...done.deleteNode.nodeIds].sort()).toEqual([parent.id, child.id].sort());
+    expect(await count('SELECT count(*) AS n FROM plan_node WHERE id = ANY($1::uuid[])', [[parent.id, child.id]])).toBe(0);
+  });
+
   it('is the administration\'s only: staff, manager (even of the unit) and OIV FORBIDDEN; the other chamber NOT_FOUND', async () => {
     // 1.3.1 answers to the Registro Imprese unit, manager.so's and staff.so's.
     const action = await node('1.3.1');

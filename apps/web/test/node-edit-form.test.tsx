@@ -418,7 +418,7 @@ describe('deleting a node', { timeout: 20_000 }, () => {
     const again = await screen.findByRole('dialog', { name: "Eliminare l'obiettivo 1.2?" });
     await userEvent.click(within(again).getByRole('button', { name: 'Elimina definitivamente' }));
     await waitFor(() => expect(onDeleted).toHaveBeenCalledTimes(1));
-    expect(calls.filter((c) => c.name === 'DeleteNode').map((c) => c.variables)).toEqual([{ id: 'n-12', version: 3 }]);
+    expect(calls.filter((c) => c.name === 'DeleteNode').map((c) => c.variables)).toEqual([{ id: 'n-12', version: 3, expectedNodes: 3, expectedIndicators: 5 }]);
     expect(onDeleted).toHaveBeenCalledWith(
       deleted.deleteNode,
       "Obiettivo 1.2 eliminato con 3 obiettivi e 5 indicatori sotto di esso. I pesi rimasti (1.1, 1.3) ora sommano a 85: correggili prima dell'approvazione.",
@@ -511,8 +511,8 @@ describe('deleting a node', { timeout: 20_000 }, () => {
     await userEvent.click(within(conflict).getByRole('button', { name: 'Ricarica i dati aggiornati e riprova' }));
     await waitFor(() => expect(onDeleted).toHaveBeenCalledTimes(1));
     expect(calls.filter((c) => c.name === 'DeleteNode').map((c) => c.variables)).toEqual([
-      { id: 'n-12', version: 3 },
-      { id: 'n-12', version: 5 },
+      { id: 'n-12', version: 3, expectedNodes: 3, expectedIndicators: 5 },
+      { id: 'n-12', version: 5, expectedNodes: 3, expectedIndicators: 5 },
     ]);
   });
 
@@ -542,8 +542,8 @@ describe('deleting a node', { timeout: 20_000 }, () => {
     expect(calls.filter((c) => c.name === 'DeleteNode')).toHaveLength(1);
     await userEvent.click(within(confirm).getByRole('button', { name: 'Elimina definitivamente' }));
     await waitFor(() => expect(calls.filter((c) => c.name === 'DeleteNode').map((c) => c.variables)).toEqual([
-      { id: 'n-12', version: 3 },
-      { id: 'n-12', version: 6 },
+      { id: 'n-12', version: 3, expectedNodes: 3, expectedIndicators: 5 },
+      { id: 'n-12', version: 6, expectedNodes: 4, expectedIndicators: 6 },
     ]));
   });
 });

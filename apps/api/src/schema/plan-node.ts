@@ -250,7 +250,10 @@ builder.mutationField('deleteNode', (t) =>
     args: {
       id: t.arg.id({ required: true, validate: UUID }),
       version: t.arg.int({ required: true, validate: VERSION }),
+      expectedNodes: t.arg.int({ description: 'How many nodes under it the caller confirmed deleting: CONFLICT when the subtree now differs.', validate: z.number().int().min(0) }),
+      expectedIndicators: t.arg.int({ description: 'How many indicators under it (its own included) the caller confirmed deleting: CONFLICT when they now differ.', validate: z.number().int().min(0) }),
     },
-    resolve: (_root, args, ctx) => deleteNode({ ...tenant(ctx), nodeId: args.id, version: args.version }),
+    resolve: (_root, args, ctx) =>
+      deleteNode({ ...tenant(ctx), nodeId: args.id, version: args.version, expected: { nodes: args.expectedNodes, indicators: args.expectedIndicators } }),
   }),
 );

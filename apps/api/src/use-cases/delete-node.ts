@@ -1,4 +1,4 @@
-import { NotFoundError, staleVersion } from '../errors.js';
+import { ConflictError, NotFoundError, staleVersion } from '../errors.js';
 import { authorizeInChamber } from '../domain/guards.js';
 import { deletionBlockers, draftCycleForDeletion, lockIndicators, lockSubtree, refuseIfBlocked } from '../domain/deletion.js';
 import { weightIssues, type WeightIssue } from '../domain/weights.js';
@@ -26,7 +26,9 @@ export type DeletedNode = {
  * continues one of the nodes (previousNode): that link is the later plan's record of where it comes from,
  * so it is not silently cut; the later objective goes first. The later siblings move up one place.
  */
-export async function deleteNode(options: TenantScope & { nodeId: string; version: number }): Promise<DeletedNode> {
+export async function deleteNode(
+  options: TenantScope & { nodeId: string; version: number; expected?: { nodes?: number | null; indicators?: number | null } },
+): Promise<DeletedNode> {
   const { tx, chamberId, nodeId, version } = options;
   authorizeInChamber(options, 'node.delete');
   const rows = await tx.$queryRaw<{ cycle_id: string; parent_id: string | null; code: string; position: number; version: number }[]>`
@@ -39,6 +41,19 @@ export async function deleteNode(options: TenantScope & { nodeId: string; versio
 
   const nodeIds = await lockSubtree(tx, chamberId, nodeId);
   const indicatorIds = await lockIndicators(tx, chamberId, nodeIds);
+  // The node's own version does not move when someone adds a child or an indicator under it: the caller says
+  // what it confirmed deleting, and a subtree that has changed since is a CONFLICT, not a bigger deletion.
+  const below = { nodes: nodeIds.length - 1, indicators: indicatorIds.length };
+  const expected = options.expected;
+  if (
+    (expected?.nodes !== undefined && expected.nodes !== null && expected.nodes !== below.nodes) ||
+    (expected?.indicators !== undefined && expected.indicators !== null && expected.indicators !== below.indicators)
+  ) {
+    throw new ConflictError(
+      `node ${node.code} now holds ${below.nodes} nodes and ${below.indicators} indicators under it, not the ${expected.nodes ?? '?'} and ${expected.indicators ?? '?'} you confirmed; nothing was deleted`,
+      { entity: 'PlanNode', id: nodeId, nodes: below.nodes, indicators: below.indicators },
+    );
+  }
   refuseIfBlocked(`node ${node.code}`, await deletionBlockers(tx, chamberId, nodeIds, indicatorIds));
   const targets = indicatorIds.length ? await tx.target.findMany({ where: { chamberId, indicatorId: { in: indicatorIds } }, select: { id: true }, orderBy: { id: 'asc' } }) : [];
 

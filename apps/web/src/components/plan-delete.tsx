@@ -168,7 +168,7 @@ function useDeletion<C, R>({
   version: number;
   measure: () => Promise<C | null>;
   currentVersion: () => Promise<number | null>;
-  send: (version: number) => Promise<{ data?: R | undefined; error?: CombinedError | undefined }>;
+  send: (version: number, contents: C) => Promise<{ data?: R | undefined; error?: CombinedError | undefined }>;
   same: (a: C, b: C) => boolean;
   onDeleted: (result: R) => void;
 }) {
@@ -193,7 +193,7 @@ function useDeletion<C, R>({
   };
   const deleteNow = async (request: Asked<C>) => {
     setBusy(true);
-    const answer = await send(request.version);
+    const answer = await send(request.version, request.contents);
     setBusy(false);
     if (isConflict(answer.error)) {
       setOpen(false);
@@ -255,8 +255,9 @@ export function NodeDeleteButton({ node, onDeleted }: { node: NodeToDelete; onDe
       setLoadError(fresh.error);
       return fresh.data?.node.version ?? null;
     },
-    send: async (version) => {
-      const answer = await remove({ id: node.id, version });
+    // What the dialog said goes: a subtree changed meanwhile is a CONFLICT, never a bigger deletion.
+    send: async (version, contents) => {
+      const answer = await remove({ id: node.id, version, expectedNodes: contents.nodes, expectedIndicators: contents.indicators });
       return { data: answer.data?.deleteNode, error: answer.error };
     },
     same: (a, b) => a.nodes === b.nodes && a.indicators === b.indicators,

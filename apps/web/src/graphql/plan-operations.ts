@@ -137,9 +137,9 @@ export type DeletedNodeResult = {
   parent: { id: string; code: string } | null;
   weightIssues: WeightIssueRow[];
 };
-export const DeleteNodeMutation: TypedDocumentNode<{ deleteNode: DeletedNodeResult }, { id: string; version: number }> = gql`
-  mutation DeleteNode($id: ID!, $version: Int!) {
-    deleteNode(id: $id, version: $version) { id nodeIds indicatorIds targetIds parent { id code } weightIssues { parentId of sum codes } }
+export const DeleteNodeMutation: TypedDocumentNode<{ deleteNode: DeletedNodeResult }, { id: string; version: number; expectedNodes: number; expectedIndicators: number }> = gql`
+  mutation DeleteNode($id: ID!, $version: Int!, $expectedNodes: Int, $expectedIndicators: Int) {
+    deleteNode(id: $id, version: $version, expectedNodes: $expectedNodes, expectedIndicators: $expectedIndicators) { id nodeIds indicatorIds targetIds parent { id code } weightIssues { parentId of sum codes } }
   }
 `;
 
