@@ -1,10 +1,12 @@
 // The urql client: normalised cache (Graphcache), bearer token from the session (refreshed on expiry or
-// on UNAUTHENTICATED), POST only (the API's CSRF prevention refuses simple GET requests).
+// on UNAUTHENTICATED), POST only (the API's CSRF prevention refuses simple GET requests); after a CONFLICT the
+// queries on screen are asked again (conflict-refresh.ts).
 import { Client, fetchExchange, type CombinedError } from '@urql/core';
 import { authExchange } from '@urql/exchange-auth';
 import { cacheExchange, type Cache, type KeyingConfig } from '@urql/exchange-graphcache';
 import { appConfig } from '../app/config.js';
 import type { Session } from '../auth/keycloak.js';
+import { conflictRefreshExchange } from './conflict-refresh.js';
 
 type Data = Record<string, unknown>;
 const idOf = (value: unknown): string | undefined => {
@@ -116,6 +118,7 @@ export function createApiClient(session: Session): Client {
     url: appConfig().apiUrl,
     preferGetMethod: false,
     exchanges: [
+      conflictRefreshExchange(),
       cacheExchange({ keys, updates: { Mutation: mutationUpdates } }),
       authExchange(async (utils) => {
         let token = await session.token();
