@@ -77,6 +77,8 @@ describe('other screens', () => {
   it('administration lists units and people', async () => {
     const page = await as('admin.so', '/amministrazione');
     await page.waitForSelector('text=Registro Imprese');
+    // Units and people come from two queries: wait for the people too.
+    await page.getByRole('rowheader', { name: 'Dipendente Demo U.O. Registro Imprese', exact: true }).waitFor();
     expect(await page.textContent('main')).toContain('Dipendente Demo U.O. Registro Imprese');
     await screenshot(page, 'amministrazione');
   });

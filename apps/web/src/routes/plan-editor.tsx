@@ -59,11 +59,13 @@ function NewNodeForm({ cycle, parent }: { cycle: Cycle; parent: TreeNode | null 
       className="plan-form"
       onSubmit={(e) => {
         e.preventDefault();
+        const sent = { code, title, weight };
         void create({ cycleId: cycle.id, parentId: parent?.id ?? null, levelKey, code: code.trim(), title: title.trim(), weight: parseNumber(weight) }).then((r) => {
+          // Emptied for the next objective, unless the person has already started typing it.
           if (!r.error) {
-            setCode('');
-            setTitle('');
-            setWeight('');
+            setCode((current) => (current === sent.code ? '' : current));
+            setTitle((current) => (current === sent.title ? '' : current));
+            setWeight((current) => (current === sent.weight ? '' : current));
           }
         });
       }}
@@ -103,11 +105,13 @@ function NewIndicatorForm({ node, year }: { node: TreeNode; year: number }) {
       className="plan-form"
       onSubmit={(e) => {
         e.preventDefault();
+        const sent = name;
         void create({ nodeId: node.id, name: name.trim() }).then(async (r) => {
           const indicatorId = r.data?.createIndicator.id;
           const value = parseNumber(target);
           if (indicatorId && value !== null) await setTarget({ indicatorId, year, values: { operator: 'gte', valueNumber: value } });
-          if (!r.error) setName('');
+          // Emptied for the next indicator, unless the person has already started typing it.
+          if (!r.error) setName((current) => (current === sent ? '' : current));
         });
       }}
     >
