@@ -41,6 +41,8 @@ describe('individual appraisals', () => {
     const page = await as('manager.so', '/cruscotto?anno=2024');
     await page.getByRole('navigation', { name: NAV }).getByRole('link', { name: 'Valutazioni individuali' }).click();
     await page.waitForURL(/\/valutazioni/);
+    // The route is loaded on demand: the URL changes before the page does.
+    await page.getByRole('heading', { level: 1, name: 'Valutazioni individuali', exact: true }).waitFor();
     expect(await page.textContent('main h1')).toBe('Valutazioni individuali');
     const people = page.getByTestId('appraisal-people');
     await people.waitFor();
