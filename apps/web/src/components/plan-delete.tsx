@@ -233,6 +233,31 @@ function useDeletion<C, R>({
   return { asked, open, checking, busy, done, refusal, conflict, start, deleteNow, reapply, discard, cancel: () => setOpen(false) };
 }
 
+/** The confirmation dialog and the conflict dialog of a deletion flow, the same for nodes and indicators. */
+function DeletionDialogs<C, R>({ flow, title, describe }: { flow: ReturnType<typeof useDeletion<C, R>>; title: string; describe: (contents: C) => string[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <DeleteDialog
+        isOpen={flow.open}
+        title={title}
+        what={flow.asked ? describe(flow.asked.contents) : []}
+        refusal={flow.refusal}
+        busy={flow.busy}
+        returnFocus={!flow.done}
+        onConfirm={() => flow.asked && void flow.deleteNow(flow.asked)}
+        onCancel={flow.cancel}
+      />
+      <ConflictDialog
+        isOpen={flow.conflict !== null}
+        values={flow.conflict ? [{ label: t('planEdit.deleteConflictLabel'), value: describe(flow.conflict.contents)[0] ?? '' }] : []}
+        onReapply={() => void flow.reapply()}
+        onDiscard={() => void flow.discard()}
+      />
+    </>
+  );
+}
+
 export type NodeToDelete = { id: string; cycleId: string; code: string; title: string; version: number };
 
 /** "Elimina l'obiettivo", for a node of a draft plan; `onDeleted` gets the API's answer and a sentence saying what went. */
@@ -286,22 +311,7 @@ export function NodeDeleteButton({ node, onDeleted }: { node: NodeToDelete; onDe
         </span>
       ) : null}
       <ErrorAlert error={loadError} />
-      <DeleteDialog
-        isOpen={flow.open}
-        title={t('planEdit.deleteNodeTitle', { code: node.code })}
-        what={flow.asked ? describe(flow.asked.contents) : []}
-        refusal={flow.refusal}
-        busy={flow.busy}
-        returnFocus={!flow.done}
-        onConfirm={() => flow.asked && void flow.deleteNow(flow.asked)}
-        onCancel={flow.cancel}
-      />
-      <ConflictDialog
-        isOpen={flow.conflict !== null}
-        values={flow.conflict ? [{ label: t('planEdit.deleteConflictLabel'), value: describe(flow.conflict.contents)[0] ?? '' }] : []}
-        onReapply={() => void flow.reapply()}
-        onDiscard={() => void flow.discard()}
-      />
+      <DeletionDialogs flow={flow} title={t('planEdit.deleteNodeTitle', { code: node.code })} describe={describe} />
     </>
   );
 }
@@ -360,22 +370,7 @@ export function IndicatorDeleteButton({ indicator, onDeleted }: { indicator: Ind
         </span>
       ) : null}
       <ErrorAlert error={loadError} />
-      <DeleteDialog
-        isOpen={flow.open}
-        title={t('planEdit.deleteIndicatorTitle', { name })}
-        what={flow.asked ? describe(flow.asked.contents) : []}
-        refusal={flow.refusal}
-        busy={flow.busy}
-        returnFocus={!flow.done}
-        onConfirm={() => flow.asked && void flow.deleteNow(flow.asked)}
-        onCancel={flow.cancel}
-      />
-      <ConflictDialog
-        isOpen={flow.conflict !== null}
-        values={flow.conflict ? [{ label: t('planEdit.deleteConflictLabel'), value: describe(flow.conflict.contents)[0] ?? '' }] : []}
-        onReapply={() => void flow.reapply()}
-        onDiscard={() => void flow.discard()}
-      />
+      <DeletionDialogs flow={flow} title={t('planEdit.deleteIndicatorTitle', { name })} describe={describe} />
     </>
   );
 }
