@@ -71,7 +71,13 @@ describe('benchmarking', () => {
     await page.waitForURL(/codice=1\.2\.2.*anno=2023|anno=2023.*codice=1\.2\.2/);
     await page.getByLabel('Anno', { exact: true }).selectOption('2024');
     await page.waitForURL(/anno=2024/);
+    // The address and the screen change together (audit item 20): as soon as the URL says 2024, the selectors
+    // say so too and no figure of 2023 is left on screen.
+    expect(await page.getByLabel('Anno', { exact: true }).inputValue()).toBe('2024');
+    expect(await page.getByLabel('Indicatore', { exact: true }).inputValue()).toBe('1.2.2');
+    expect(await page.locator('[data-testid="benchmark-indicator"]').allTextContents()).not.toContainEqual(expect.stringContaining('(2023)'));
     expect(page.url()).toContain('codice=1.2.2');
+    await page.getByTestId('benchmark-indicator').filter({ hasText: '(2024)' }).waitFor();
     const ranking = page.locator('table.benchmark-ranking');
     await ranking.waitFor();
     expect(await page.textContent('main h1')).toBe('Confronto con le altre Camere');

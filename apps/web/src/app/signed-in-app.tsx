@@ -10,6 +10,7 @@ import { createApiClient } from '../graphql/client.js';
 import { CyclesQuery, ViewerQuery } from '../graphql/operations.js';
 import { createAppRouter } from './routes.js';
 import { SessionContext, type SessionState } from './session-context.js';
+import { routerFlushSync } from './router-flush-sync.js';
 
 const context = { additionalTypenames: ['Cycle'] };
 
@@ -41,7 +42,7 @@ function SessionLoader({ session }: { session: Session }) {
   }
   return (
     <SessionContext.Provider value={state}>
-      <RouterProvider router={router} />
+      <RouterProvider router={router} flushSync={routerFlushSync} />
     </SessionContext.Provider>
   );
 }

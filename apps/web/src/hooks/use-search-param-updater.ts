@@ -5,6 +5,12 @@
 // two selectors quickly (indicator, then year) the second update can be computed from a render that has not yet
 // seen the first, and the first choice is silently dropped. This hook merges every update into the URL the router
 // has already committed to the browser's history, which is always current.
+//
+// The navigation is committed with `flushSync`: the router pushes the new URL to the history and React renders
+// the screen for it in the same task, so the address, the selectors and the figures under them never disagree.
+// In a transition (the router's default) the URL led the screen by one render: for a moment the address said
+// `anno=2024` while the selector and the ranking still showed 2023 (audit item 20). `flushSync` needs the
+// router to be given ReactDOM's `flushSync` (`<RouterProvider flushSync>` in signed-in-app.tsx and public-app.tsx).
 import { useCallback } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 
@@ -22,7 +28,7 @@ export function useSearchParamUpdater(): (mutate: SearchParamUpdate, options?: {
       const next = new URLSearchParams(live);
       mutate(next);
       const search = next.toString();
-      void navigate({ pathname: location.pathname, search: search ? `?${search}` : '', hash: location.hash }, { replace: options?.replace ?? false });
+      void navigate({ pathname: location.pathname, search: search ? `?${search}` : '', hash: location.hash }, { replace: options?.replace ?? false, flushSync: true });
     },
     [navigate, location.pathname, location.search, location.hash],
   );

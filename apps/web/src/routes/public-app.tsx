@@ -14,6 +14,7 @@ import { formatDate, formatNumber, formatScore, formatValue, localeOf } from '..
 import { createPublicClient } from '../graphql/client.js';
 import { PublicReportQuery, PublishedCyclesQuery } from '../graphql/operations.js';
 import type { PublicNode, PublicReport } from '../graphql/types.js';
+import { routerFlushSync } from '../app/router-flush-sync.js';
 
 function PublicNodeRow({ node, byParent, levels, depth }: { node: PublicNode; byParent: Map<string | null, PublicNode[]>; levels: Map<string, string>; depth: number }) {
   const { t, i18n } = useTranslation();
@@ -125,7 +126,7 @@ function PublishedYears({ chamber, year }: { chamber: string; year: number }) {
   return (
     <div className="public-years mb-3">
       <label htmlFor={id}>{t('public.yearSelect')}</label>
-      <select id={id} className="form-select w-auto" value={known ? String(year) : ''} onChange={(e) => e.target.value && void navigate(`/pubblico/${chamber}/${e.target.value}`)}>
+      <select id={id} className="form-select w-auto" value={known ? String(year) : ''} onChange={(e) => e.target.value && void navigate(`/pubblico/${chamber}/${e.target.value}`, { flushSync: true })}>
         {known ? null : <option value="">{t('public.yearChoose')}</option>}
         {years.map((c) => (
           <option key={c.year} value={c.year}>
@@ -191,7 +192,7 @@ export function PublicApp() {
   const router = useMemo(() => createBrowserRouter([{ path: '/pubblico/:chamber/:year', element: <PublicFrame /> }, { path: '*', element: <PublicFrame /> }]), []);
   return (
     <Provider value={client}>
-      <RouterProvider router={router} />
+      <RouterProvider router={router} flushSync={routerFlushSync} />
     </Provider>
   );
 }
