@@ -1,9 +1,8 @@
 // axe-core (Deque) in the page: the WCAG 2.1 A/AA rules that a machine can check.
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { REPO_ROOT } from '@albero/db';
 
-const AXE = join(REPO_ROOT, 'apps/web/node_modules/axe-core/axe.min.js');
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 export type Violation = { id: string; impact: string | null; help: string; targets: string[] };
 
