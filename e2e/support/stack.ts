@@ -109,7 +109,7 @@ async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }>
 
 /** The realm file with the web client's redirect URIs and origins moved to the test's web port. */
 async function realmFor(webOrigin: string): Promise<string> {
-  const source = await readFile(join(REPO_ROOT, 'infra/keycloak/albero-realm.json'), 'utf8');
+  const source = await readFile(join(REPO_ROOT, 'infra/keycloak/development/albero-realm.json'), 'utf8');
   const dir = await mkdtemp(join(tmpdir(), 'albero-e2e-realm-'));
   const file = join(dir, 'albero-realm.json');
   await writeFile(file, source.replaceAll('http://localhost:5173', webOrigin));

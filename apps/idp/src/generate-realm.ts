@@ -1,22 +1,34 @@
-// Builds infra/keycloak/albero-realm.json from the demo plan files (data/demo/*.yaml), so the identities a
-// demo chamber needs (its organization, its admin/manager/staff/OIV and every person its plans name) exist in
-// exactly one place: the plans. The same file is imported by a real Keycloak 26 and served by this package's
-// provider. Output is deterministic (sorted, ids derived from names, no timestamps) so a test can check that
-// the committed file is what this script produces.
+// Builds the two realm files of the `albero` realm:
+// - infra/keycloak/albero-realm.json, the production realm that docker-compose.yml imports into Keycloak 26:
+//   realm, roles, client scopes, mappers and clients, and no people, no organization, no password, no test
+//   client; brute-force protection and a password policy on; the web client only with authorization code + PKCE;
+//   the web app's address from the environment (Keycloak resolves `${ALBERO_WEB_URL}` at import). Chambers and
+//   their people are created through Albero, never by a file.
+// - infra/keycloak/development/albero-realm.json, the development and test realm that this package's provider
+//   serves: the same realm plus the demo chambers' organizations and logins, generated from the demo plan files
+//   (data/demo/*.yaml), so the identities a demo chamber needs exist in exactly one place: the plans. Password
+//   `demo`, direct grants for tests and scripts.
+// Output is deterministic (sorted, ids derived from names, no timestamps) so a test can check that the committed
+// files are what this script produces.
 //
 //   pnpm --filter @albero/idp generate-realm
 import { createHash } from 'node:crypto';
-import { readdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readPlanFile, type PlanFile } from '@albero/plan-format';
-import { defaultRealmFile } from './realm.js';
+import { developmentRealmFile, productionRealmFile } from './realm.js';
 
 export const defaultPlansDir = fileURLToPath(new URL('../../../data/demo/', import.meta.url));
 
 const REALM = 'albero';
 const DEMO_PASSWORD = 'demo';
 const WEB_APP_URL = 'http://localhost:5173';
+/** In the production realm the web app's address is the deployment's, resolved by Keycloak at import. */
+const PRODUCTION_WEB_APP_URL = '${ALBERO_WEB_URL}';
+
+/** Which realm file: production (no people, hardened) or development (demo people, password grant). */
+export type RealmProfile = 'production' | 'development';
 const API_CLIENT = 'albero-api';
 
 const REALM_ROLES: Record<string, string> = {
@@ -207,8 +219,10 @@ function client(fields: {
   };
 }
 
-function clients() {
-  return [
+function clients(profile: RealmProfile) {
+  const production = profile === 'production';
+  const webUrl = production ? PRODUCTION_WEB_APP_URL : WEB_APP_URL;
+  const all = [
     client({
       clientId: API_CLIENT,
       name: 'Albero API',
@@ -222,7 +236,7 @@ function clients() {
     client({
       clientId: 'albero-api-tests',
       name: 'Albero test e script',
-      description: 'Solo sviluppo: password grant per test e script. Da non importare in produzione.',
+      description: 'Solo sviluppo: password grant per test e script. Assente dal realm di produzione.',
       publicClient: true,
       bearerOnly: false,
       standardFlowEnabled: false,
@@ -236,15 +250,17 @@ function clients() {
       publicClient: true,
       bearerOnly: false,
       standardFlowEnabled: true,
-      // Direct grants on the web client exist only in this demo realm, so tests can get its exact tokens.
-      directAccessGrantsEnabled: true,
-      rootUrl: WEB_APP_URL,
-      redirectUris: [`${WEB_APP_URL}/*`],
-      webOrigins: [WEB_APP_URL],
+      // Direct grants on the web client exist only in the development realm, so tests can get its exact tokens.
+      directAccessGrantsEnabled: !production,
+      rootUrl: webUrl,
+      redirectUris: [`${webUrl}/*`],
+      webOrigins: [webUrl],
       attributes: { 'pkce.code.challenge.method': 'S256', 'post.logout.redirect.uris': '+' },
       issuesTokens: true,
     }),
   ];
+  // The test client (password grant for tests and scripts) exists only in the development realm.
+  return production ? all.filter((c) => c.clientId !== 'albero-api-tests') : all;
 }
 
 // --- people, organizations --------------------------------------------------------------------------------
@@ -308,9 +324,28 @@ function user(username: string, firstName: string, lastName: string, email: stri
 
 // --- the realm --------------------------------------------------------------------------------------------
 
-/** The realm import for the given demo plans (pure: same plans, same realm). */
-export function buildRealm(plans: readonly PlanFile[]) {
-  const chambers = chambersFrom(plans);
+/**
+ * Keycloak's brute-force detection in the production realm: after 5 failures in 12 hours the account waits 1
+ * minute, doubling up to 15 minutes (never a permanent lockout, which would let anyone lock a person out).
+ */
+const BRUTE_FORCE_PROTECTION = {
+  bruteForceProtected: true,
+  permanentLockout: false,
+  failureFactor: 5,
+  waitIncrementSeconds: 60,
+  maxFailureWaitSeconds: 900,
+  maxDeltaTimeSeconds: 43200,
+  quickLoginCheckMilliSeconds: 1000,
+  minimumQuickLoginWaitSeconds: 60,
+} as const;
+
+/** Keycloak's password policy of the production realm: length, not the username or e-mail, history, not blank. */
+export const PRODUCTION_PASSWORD_POLICY = 'length(12) and maxLength(128) and notUsername(undefined) and notEmail(undefined) and passwordHistory(5)';
+
+/** The realm import for the given demo plans and profile (pure: same input, same realm). */
+export function buildRealm(plans: readonly PlanFile[], profile: RealmProfile = 'development') {
+  const production = profile === 'production';
+  const chambers = production ? [] : chambersFrom(plans);
   const owner = new Map<string, string>();
   for (const chamber of chambers) {
     for (const username of chamber.people.keys()) {
@@ -320,7 +355,7 @@ export function buildRealm(plans: readonly PlanFile[]) {
     }
   }
 
-  const users = [
+  const users = production ? [] : [
     ...PLATFORM_USERS.map((u) => user(u.username, u.firstName, u.lastName, `${u.username}@albero.local`, [u.role])),
     ...chambers.flatMap((chamber) =>
       [...chamber.people.values()].map((p) => {
@@ -350,9 +385,10 @@ export function buildRealm(plans: readonly PlanFile[]) {
     registrationAllowed: false,
     loginWithEmailAllowed: true,
     duplicateEmailsAllowed: false,
-    resetPasswordAllowed: false,
+    // People invited by Albero set their password from Keycloak's e-mail; production lets them reset it too.
+    resetPasswordAllowed: production,
     editUsernameAllowed: false,
-    bruteForceProtected: false,
+    ...(production ? { ...BRUTE_FORCE_PROTECTION, passwordPolicy: PRODUCTION_PASSWORD_POLICY } : { bruteForceProtected: false }),
     internationalizationEnabled: true,
     supportedLocales: ['it'],
     defaultLocale: 'it',
@@ -361,7 +397,9 @@ export function buildRealm(plans: readonly PlanFile[]) {
     accessCodeLifespanLogin: 1800,
     ssoSessionIdleTimeout: 1800,
     ssoSessionMaxLifespan: 36000,
-    revokeRefreshToken: false,
+    // Production: a refresh token is good for one use (a stolen one stops working at the next refresh).
+    revokeRefreshToken: production,
+    refreshTokenMaxReuse: 0,
     organizationsEnabled: true,
     roles: {
       realm: Object.entries(REALM_ROLES)
@@ -378,15 +416,15 @@ export function buildRealm(plans: readonly PlanFile[]) {
     defaultDefaultClientScopes: DEFAULT_SCOPES,
     defaultOptionalClientScopes: [],
     clientScopes: clientScopes(),
-    clients: clients(),
+    clients: clients(profile),
     users,
     organizations,
   };
 }
 
 /** The realm file's exact text: what is committed and what the sync test compares with. */
-export function renderRealm(plans: readonly PlanFile[]): string {
-  return `${JSON.stringify(buildRealm(plans), null, 2)}\n`;
+export function renderRealm(plans: readonly PlanFile[], profile: RealmProfile = 'development'): string {
+  return `${JSON.stringify(buildRealm(plans, profile), null, 2)}\n`;
 }
 
 /** Reads every plan file in the demo folder (sorted, so the result does not depend on directory order). */
@@ -405,7 +443,9 @@ function sortKeys(record: Record<string, string>): Record<string, string> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const text = renderRealm(await readDemoPlans());
-  await writeFile(defaultRealmFile, text);
-  console.log(`wrote ${defaultRealmFile}`);
+  const plans = await readDemoPlans();
+  await mkdir(dirname(developmentRealmFile), { recursive: true });
+  await writeFile(productionRealmFile, renderRealm(plans, 'production'));
+  await writeFile(developmentRealmFile, renderRealm(plans, 'development'));
+  console.log(`wrote ${productionRealmFile} and ${developmentRealmFile}`);
 }

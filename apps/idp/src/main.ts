@@ -1,7 +1,7 @@
 // `pnpm --filter @albero/idp start`: the development identity provider on http://localhost:8080.
 //
 //   IDP_PORT (8080)  IDP_HOST (127.0.0.1)  IDP_ISSUER_BASE_URL (http://localhost:<port>)
-//   IDP_REALM_FILE (infra/keycloak/albero-realm.json)  IDP_ACCESS_TOKEN_TTL (the realm's, 300 s)
+//   IDP_REALM_FILE (infra/keycloak/development/albero-realm.json)  IDP_ACCESS_TOKEN_TTL (the realm's, 300 s)
 //   IDP_KEYS_FILE (<repo>/.data/idp-keys.json, so tokens survive a restart; empty = a new key at each start)
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';

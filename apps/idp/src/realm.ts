@@ -5,8 +5,12 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-/** <repo>/infra/keycloak/albero-realm.json, resolved from this file so it works from any working directory. */
-export const defaultRealmFile = fileURLToPath(new URL('../../../infra/keycloak/albero-realm.json', import.meta.url));
+/** <repo>/infra/keycloak/albero-realm.json: the production realm (no people; imported by docker-compose.yml). */
+export const productionRealmFile = fileURLToPath(new URL('../../../infra/keycloak/albero-realm.json', import.meta.url));
+/** <repo>/infra/keycloak/development/albero-realm.json: the same realm with the demo chambers' people. */
+export const developmentRealmFile = fileURLToPath(new URL('../../../infra/keycloak/development/albero-realm.json', import.meta.url));
+/** What this development provider serves unless told otherwise: the development realm. */
+export const defaultRealmFile = developmentRealmFile;
 
 // Keycloak stores every mapper and client setting as a string ("true", "String", ...).
 const stringMap = z.record(z.string(), z.string()).default({});

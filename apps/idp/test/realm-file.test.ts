@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { buildRealm, readDemoPlans, renderRealm, uuidV5 } from '../src/generate-realm.js';
-import { defaultRealmFile, loadRealm, organizationsOf } from '../src/realm.js';
+import { defaultRealmFile, developmentRealmFile, loadRealm, organizationsOf, productionRealmFile } from '../src/realm.js';
 
-describe('infra/keycloak/albero-realm.json', () => {
+describe('infra/keycloak/development/albero-realm.json', () => {
   it('is exactly what generate-realm produces from data/demo (run `pnpm --filter @albero/idp generate-realm` after changing a plan)', async () => {
-    const committed = await readFile(defaultRealmFile, 'utf8');
-    expect(committed).toBe(renderRealm(await readDemoPlans()));
+    expect(defaultRealmFile).toBe(developmentRealmFile);
+    expect(await readFile(developmentRealmFile, 'utf8')).toBe(renderRealm(await readDemoPlans(), 'development'));
+    expect(await readFile(productionRealmFile, 'utf8')).toBe(renderRealm(await readDemoPlans(), 'production'));
   });
 
   it('gives every demo chamber an organization with its admin, manager, staff and OIV, and every person its plans name', async () => {
