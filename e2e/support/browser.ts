@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import playwright, { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { REPO_ROOT } from '@albero/db';
+import { watchContext } from './diagnostics.js';
 
 export const SCREENSHOTS = join(REPO_ROOT, 'test-results/screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -38,8 +39,11 @@ export async function launchBrowser(): Promise<BrowserSession> {
 }
 
 /** A new context (its own cookies: its own identity-provider session) sized like a laptop screen. */
-export function newContext(browser: Browser, viewport = { width: 1366, height: 900 }): Promise<BrowserContext> {
-  return browser.newContext({ viewport, locale: 'it-IT', timezoneId: 'Europe/Rome', acceptDownloads: true });
+export async function newContext(browser: Browser, viewport = { width: 1366, height: 900 }): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport, locale: 'it-IT', timezoneId: 'Europe/Rome', acceptDownloads: true });
+  // A failed journey leaves a screenshot and what its pages heard (support/diagnostics.ts).
+  watchContext(context);
+  return context;
 }
 
 /** Opens a path of the web app as `username` (password demo), signing in on the identity provider's page. */
