@@ -21,6 +21,9 @@ describe('score CLI', () => {
   it('prints the scored tree as JSON and exits 0 when every published figure of so-2024.yaml is reproduced', async () => {
     const r = await score([so2024, '--compare']);
     expect(r.stderr).toContain('115 published figures checked, 0 differ');
+    // The README states what this command prints (audit item 5: it said 112 while the command checked 115).
+    const readme = await readFile(join(packageDir, 'README.md'), 'utf8');
+    expect(readme.match(/`(\d+) published figures checked, 0 differ`/)?.[1]).toBe(/(\d+) published figures checked/.exec(r.stderr)?.[1]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { tree: { code: string; result: number }[] };
     expect(out).toMatchObject({ chamber: 'SO', year: 2024, period: '2024-12-31', entity: { meanOfResults: 97.91, performance: 100 }, comparison: { differing: 0 } });
