@@ -91,6 +91,8 @@ const realmSchema = z.object({
   accessCodeLifespanLogin: z.number().int().positive().default(1800),
   ssoSessionMaxLifespan: z.number().int().positive().default(36000),
   loginWithEmailAllowed: z.boolean().default(true),
+  registrationEmailAsUsername: z.boolean().default(false),
+  duplicateEmailsAllowed: z.boolean().default(false),
   passwordPolicy: z.string().optional(),
   actionTokenGeneratedByAdminLifespan: z.number().int().positive().default(43200),
   roles: z
