@@ -53,7 +53,7 @@ class HttpError extends Error {
     readonly status: number,
     readonly body: Record<string, unknown>,
   ) {
-    super(String(body.errorMessage ?? body.error ?? status));
+    super(`Keycloak admin error ${status}: ${JSON.stringify(body)}`);
   }
 }
 
