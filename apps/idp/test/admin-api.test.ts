@@ -52,7 +52,7 @@ describe('client credentials grant (service account albero-admin)', () => {
   });
 
   it('refuses a wrong secret and a public client with 401 invalid_client', async () => {
-    for (const fields of [{ client_id: 'albero-admin', client_secret: 'wrong' }, { client_id: 'albero-web' }]) {
+    for (const fields of [{ client_id: 'albero-admin', client_secret: 'wrong' }, { client_id: 'albero-web' }] as Record<string, string>[]) {
       const response = await clientCredentials(fields);
       expect(response.status).toBe(401);
       expect(await response.json()).toEqual({ error: 'invalid_client', error_description: 'Invalid client or Invalid client credentials' });
