@@ -52,7 +52,14 @@ async function start(): Promise<void> {
   }
 
   // Embedded PostgreSQL runs one query at a time: each service keeps a pool of one connection.
-  const env = { ...process.env, DATABASE_URL: url, ...(stopEmbedded ? { DATABASE_POOL_SIZE: '1' } : {}) };
+  // The API administers people through the development provider's Admin REST API with the development realm's
+  // service-account secret (infra/keycloak/development/albero-realm.json), unless one is given.
+  const env = {
+    ...process.env,
+    DATABASE_URL: url,
+    KEYCLOAK_ADMIN_CLIENT_SECRET: process.env.KEYCLOAK_ADMIN_CLIENT_SECRET ?? 'albero-admin-development-secret',
+    ...(stopEmbedded ? { DATABASE_POOL_SIZE: '1' } : {}),
+  };
   const children: ChildProcess[] = [];
   let stopping = false;
   const stopAll = async (code: number) => {

@@ -7,6 +7,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import type { Database, PrismaClient, Tx } from '@albero/db';
 import type { ApiActor, PersonFacts } from './actor.js';
+import type { KeycloakAdmin } from './auth/keycloak-admin.js';
 import { BadInputError, ForbiddenError, UnauthenticatedError } from './errors.js';
 import { mayAttempt, type Action } from './policies.js';
 import type PrismaTypes from './generated/pothos-prisma-types.js';
@@ -28,6 +29,8 @@ export type Context = {
   chambersChanged: () => void;
   /** Marks the response as depending on other chambers' data (benchmarks): the response cache must not keep it. */
   uncacheable: () => void;
+  /** Keycloak's Admin REST API (service account albero-admin); null when the API runs without its secret. */
+  keycloakAdmin: KeycloakAdmin | null;
 };
 
 export type AuthScopes = {

@@ -16,6 +16,10 @@ const schema = z.object({
   API_MIGRATE: z.enum(['true', 'false']).optional(),
   KEYCLOAK_REALM: z.string().trim().min(1).default('albero'),
   API_AUDIENCE: z.string().trim().min(1).default('albero-api'),
+  // The service account of Keycloak's Admin REST API (client credentials); without the secret, administering
+  // people and subscribing chambers answer IDENTITY_PROVIDER_UNAVAILABLE.
+  KEYCLOAK_ADMIN_CLIENT_ID: z.string().trim().min(1).default('albero-admin'),
+  KEYCLOAK_ADMIN_CLIENT_SECRET: z.string().min(1).optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   // Browser origins allowed to call the API with credentials (comma-separated); the web app by default.
   CORS_ORIGINS: z.string().default('http://localhost:5173'),
@@ -39,6 +43,10 @@ export type Env = {
   audience: string;
   /** The issuer every token must carry: Keycloak's realm URL. */
   issuer: string;
+  /** Where the API itself reaches Keycloak (keys, Admin REST API, health). */
+  keycloakInternalUrl: string;
+  adminClientId: string;
+  adminClientSecret: string | undefined;
   production: boolean;
   nodeEnv: 'development' | 'production' | 'test';
   corsOrigins: string[];
@@ -75,6 +83,9 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     realm: e.KEYCLOAK_REALM,
     audience: e.API_AUDIENCE,
     issuer: `${keycloakUrl}/realms/${e.KEYCLOAK_REALM}`,
+    keycloakInternalUrl: internalUrl,
+    adminClientId: e.KEYCLOAK_ADMIN_CLIENT_ID,
+    adminClientSecret: e.KEYCLOAK_ADMIN_CLIENT_SECRET,
     production: e.NODE_ENV === 'production',
     nodeEnv: e.NODE_ENV,
     corsOrigins: e.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),

@@ -2,7 +2,7 @@
 // them into GraphQL errors with a stable code; anything else becomes INTERNAL_SERVER_ERROR, masked.
 
 /** The stable error codes of the API (extensions.code). */
-export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT';
+export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'IDENTITY_PROVIDER_UNAVAILABLE';
 
 /** Base class of the errors the API reports to clients with their message and details. */
 export abstract class DomainError extends Error {
@@ -32,8 +32,8 @@ export class ForbiddenError extends DomainError {
 export class NotFoundError extends DomainError {
   override readonly name = 'NotFoundError';
   readonly code = 'NOT_FOUND';
-  constructor(entity: string, id?: string) {
-    super(id === undefined ? `${entity} not found` : `${entity} ${id} not found`, id === undefined ? { entity } : { entity, id });
+  constructor(entity: string, id?: string, message?: string) {
+    super(message ?? (id === undefined ? `${entity} not found` : `${entity} ${id} not found`), id === undefined ? { entity } : { entity, id });
   }
 }
 
@@ -56,4 +56,17 @@ export function staleVersion(entity: string, id: string, expected: number): Conf
     id,
     version: expected,
   });
+}
+
+/**
+ * The identity provider (Keycloak) cannot be reached or cannot serve the request: nothing is wrong with the
+ * caller's token or input. HTTP 503 before GraphQL runs (token keys), or this code in a GraphQL error.
+ */
+export class IdentityProviderUnavailableError extends DomainError {
+  override readonly name = 'IdentityProviderUnavailableError';
+  readonly code = 'IDENTITY_PROVIDER_UNAVAILABLE';
+  constructor(options: { cause?: unknown; call?: string } = {}) {
+    super('Il servizio di autenticazione non è raggiungibile in questo momento: riprova tra poco.');
+    if (options.cause !== undefined) this.cause = options.cause;
+  }
 }

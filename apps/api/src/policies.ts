@@ -41,6 +41,9 @@ export const RULES = {
   'unit.manage': { chamber: admin },
   'person.read': { chamber: everyChamberRole },
   'person.manage': { chamber: admin },
+  // People's logins in Keycloak (invite, roles, disable, resend the invitation): the chamber administrator,
+  // for members of the chamber's own organization and the chamber roles only (use-cases/manage-logins.ts).
+  'login.manage': { chamber: admin },
 
   'cycle.read': { chamber: everyChamberRole },
   'cycle.manage': { chamber: admin },

@@ -7,6 +7,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Database } from '@albero/db';
 import type { VerifyBearer } from './auth/identity.js';
+import type { KeycloakAdmin } from './auth/keycloak-admin.js';
 import { createChamberDirectory, type ChamberDirectory } from './auth/resolve-actor.js';
 import { formatError } from './http/format-error.js';
 import { graphqlHandler, type ServerContext } from './http/graphql-handler.js';
@@ -24,6 +25,10 @@ export type ApiOptions = {
   /** Bytes of responses kept by data version (0: no response cache). */
   responseCacheBytes?: number | undefined;
   log?: ((message: string, error?: unknown) => void) | undefined;
+  /** Keycloak's Admin REST API as the service account albero-admin; absent: people cannot be administered. */
+  keycloakAdmin?: KeycloakAdmin | undefined;
+  /** The realm URL /health probes, e.g. http://keycloak:8080/realms/albero (absent: not reported). */
+  identityProviderUrl?: string | undefined;
 };
 
 export type Api = {
@@ -104,14 +109,21 @@ export async function createApi(options: ApiOptions): Promise<Api> {
     next();
   });
 
+  // The database decides the status code (without it nothing works); the identity provider is reported: while it
+  // is unreachable, requests whose token keys are known still work, new keys and administration answer 503.
   app.get('/health', async (_req, res) => {
-    try {
-      await options.db.pool.query('SELECT 1');
-      res.json({ status: 'ok', database: 'ok' });
-    } catch (error) {
-      log('health check: database unreachable', error);
-      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
-    }
+    const [database, identityProvider] = await Promise.all([
+      options.db.pool.query('SELECT 1').then(
+        () => 'ok' as const,
+        (error: unknown) => {
+          log('health check: database unreachable', error);
+          return 'unreachable' as const;
+        },
+      ),
+      options.identityProviderUrl === undefined ? Promise.resolve(undefined) : probeIdentityProvider(options.identityProviderUrl),
+    ]);
+    const body = { status: database !== 'ok' ? 'unavailable' : identityProvider === 'unreachable' ? 'degraded' : 'ok', database, ...(identityProvider ? { identityProvider } : {}) };
+    res.status(database === 'ok' ? 200 : 503).json(body);
   });
 
   // Graceful stop: requests already accepted finish (inside their unit of work) before Apollo stops.
@@ -129,7 +141,7 @@ export async function createApi(options: ApiOptions): Promise<Api> {
     });
     next();
   });
-  app.use('/graphql', express.json({ limit: LIMITS.bodyBytes }), graphqlHandler({ server: apollo, db: options.db, verifyBearer: options.verifyBearer, chambers, cache, log }));
+  app.use('/graphql', express.json({ limit: LIMITS.bodyBytes }), graphqlHandler({ server: apollo, db: options.db, verifyBearer: options.verifyBearer, chambers, cache, log, keycloakAdmin: options.keycloakAdmin ?? null }));
 
   // Body-parser and unexpected failures, in the GraphQL error shape with a stable code and no internals.
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
@@ -174,4 +186,15 @@ export async function createApi(options: ApiOptions): Promise<Api> {
       await apollo.stop();
     },
   };
+}
+
+/** Whether the identity provider answers its realm document within 2 s. */
+async function probeIdentityProvider(realmUrl: string): Promise<'ok' | 'unreachable'> {
+  try {
+    const response = await fetch(realmUrl, { signal: AbortSignal.timeout(2000) });
+    await response.body?.cancel();
+    return response.ok ? 'ok' : 'unreachable';
+  } catch {
+    return 'unreachable';
+  }
 }

@@ -14,7 +14,7 @@ import { withSqlUnitOfWork } from '@albero/db';
 import { codes, demo, startStack, type Stack } from './support/stack.js';
 
 type Ids = Record<
-  'chamber' | 'cycle' | 'draftCycle' | 'node' | 'childNode' | 'indicator' | 'target' | 'measurement' | 'period' | 'unit' | 'person' | 'variable' | 'override' | 'revision' | 'report',
+  'login' | 'chamber' | 'cycle' | 'draftCycle' | 'node' | 'childNode' | 'indicator' | 'target' | 'measurement' | 'period' | 'unit' | 'person' | 'variable' | 'override' | 'revision' | 'report',
   string
 > & { nodeVersion: number; callerChamberVersion: number };
 
@@ -57,8 +57,18 @@ const CASES: Record<'Query' | 'Mutation', Record<string, (ids: Ids) => Case>> = 
     units: () => ({ kind: 'scoped', query: `{ units(first: 100) { edges { node { id code name } } } }` }),
     variables: () => ({ kind: 'scoped', query: `{ variables { id key values { value } } }` }),
     viewer: () => ({ kind: 'scoped', query: `{ viewer { kind username chamberCode chamber { id } person { id } } }` }),
+    // Lists the caller's own organization's logins (from Keycloak); nothing of A.
+    chamberLogins: () => ({ kind: 'scoped', query: `{ chamberLogins { id username email personId } }` }),
   },
   Mutation: {
+    // Logins of A (Keycloak users, members of A's organization): B's administrator gets NOT_FOUND (membership is
+    // checked in Keycloak), the other roles FORBIDDEN; Keycloak is left unchanged (identity-admin.test.ts).
+    assignLoginRoles: (ids) => ({ kind: 'targeted', query: `mutation($u: ID!) { assignLoginRoles(userId: $u, roles: ["chamber-admin"]) { id roles } }`, variables: { u: ids.login } }),
+    removeLoginRoles: (ids) => ({ kind: 'targeted', query: `mutation($u: ID!) { removeLoginRoles(userId: $u, roles: ["staff"]) { id roles } }`, variables: { u: ids.login } }),
+    setLoginEnabled: (ids) => ({ kind: 'targeted', query: `mutation($u: ID!) { setLoginEnabled(userId: $u, enabled: false) { id enabled } }`, variables: { u: ids.login } }),
+    resendInvitation: (ids) => ({ kind: 'targeted', query: `mutation($u: ID!) { resendInvitation(userId: $u) { id } }`, variables: { u: ids.login } }),
+    // Invites into the caller's own chamber only (B's administrator succeeds there); nothing of A.
+    inviteLogin: () => ({ kind: 'scoped', query: `mutation { inviteLogin(person: { email: "invito.incrociato@esempio.it", firstName: "Invito", lastName: "Incrociato" }, roles: ["staff"]) { id username roles } }` }),
     addPeriod: (ids) => ({ kind: 'targeted', query: `mutation($c: ID!) { addPeriod(cycleId: $c, periodDate: "2020-03-31") { id } }`, variables: { c: ids.draftCycle } }),
     approveCycle: (ids) => ({ kind: 'targeted', query: `mutation($id: ID!) { approveCycle(id: $id, version: ${v}, resolutionNumber: "9/GC", resolutionDate: "2025-01-31") { id } }`, variables: { id: ids.draftCycle } }),
     approveMeasurement: (ids) => ({ kind: 'targeted', query: `mutation($id: ID!) { approveMeasurement(id: $id, version: ${v}) { id } }`, variables: { id: ids.measurement } }),
@@ -143,7 +153,9 @@ beforeAll(async () => {
   const node = await one<{ id: string; version: number }>('SELECT id, version FROM plan_node WHERE chamber_id = $1 AND cycle_id = $2 AND EXISTS (SELECT 1 FROM plan_node c WHERE c.parent_id = plan_node.id AND EXISTS (SELECT 1 FROM indicator i WHERE i.node_id = c.id)) ORDER BY code LIMIT 1', [chamber, cycle]);
   const childNode = (await one<{ id: string }>('SELECT id FROM plan_node WHERE chamber_id = $1 AND parent_id = $2 AND EXISTS (SELECT 1 FROM indicator i WHERE i.node_id = plan_node.id) ORDER BY code LIMIT 1', [chamber, node.id])).id;
   const indicator = (await one<{ id: string }>('SELECT id FROM indicator WHERE chamber_id = $1 AND node_id = $2 ORDER BY position LIMIT 1', [chamber, childNode])).id;
+  const staffSo = await stack.token('staff.so');
   const ids0 = {
+    login: JSON.parse(Buffer.from(staffSo.split('.')[1]!, 'base64url').toString('utf8')).sub as string,
     chamber,
     cycle,
     draftCycle: cycle2020,

@@ -30,6 +30,17 @@ const PRODUCTION_WEB_APP_URL = '${ALBERO_WEB_URL}';
 /** Which realm file: production (no people, hardened) or development (demo people, password grant). */
 export type RealmProfile = 'production' | 'development';
 const API_CLIENT = 'albero-api';
+/** The API's service account for Keycloak's Admin REST API (client credentials). */
+export const ADMIN_CLIENT = 'albero-admin';
+/** Its secret: the deployment's, resolved by Keycloak at import; a fixed one in the development realm. */
+const PRODUCTION_ADMIN_SECRET = '${ALBERO_ADMIN_CLIENT_SECRET}';
+export const DEVELOPMENT_ADMIN_SECRET = 'albero-admin-development-secret';
+/**
+ * The realm-management roles the service account holds, and no other: manage-users (create, update, role
+ * mappings, execute-actions e-mail, logout; it implies view and query) and manage-realm, which Keycloak 26's
+ * Organizations endpoints require for every call (OrganizationsResource: auth.realm().requireManageRealm()).
+ */
+export const ADMIN_CLIENT_ROLES = ['manage-realm', 'manage-users'];
 
 const REALM_ROLES: Record<string, string> = {
   'platform-admin': 'Amministrazione della piattaforma Albero (tutte le camere)',
@@ -259,8 +270,46 @@ function clients(profile: RealmProfile) {
       issuesTokens: true,
     }),
   ];
+  all.push(adminClient(profile));
+  all.sort((a, b) => byText(a.clientId, b.clientId));
   // The test client (password grant for tests and scripts) exists only in the development realm.
   return production ? all.filter((c) => c.clientId !== 'albero-api-tests') : all;
+}
+
+/**
+ * The API's administration client: confidential, client credentials only (a service account), no browser flow,
+ * no password grant. Its token carries the realm-management roles of its service-account user.
+ */
+function adminClient(profile: RealmProfile) {
+  return {
+    ...client({
+      clientId: ADMIN_CLIENT,
+      name: 'Albero amministrazione',
+      description: 'Account di servizio dell\u2019API per l\u2019Admin REST API (camere, inviti, ruoli); solo client credentials.',
+      publicClient: false,
+      bearerOnly: false,
+      standardFlowEnabled: false,
+      directAccessGrantsEnabled: false,
+      issuesTokens: false,
+    }),
+    clientAuthenticatorType: 'client-secret',
+    secret: profile === 'production' ? PRODUCTION_ADMIN_SECRET : DEVELOPMENT_ADMIN_SECRET,
+    serviceAccountsEnabled: true,
+    defaultClientScopes: ['acr', 'basic', 'roles'],
+  };
+}
+
+/** The service-account user Keycloak links to the admin client, with only the roles it needs. */
+function serviceAccountUser() {
+  const username = `service-account-${ADMIN_CLIENT}`;
+  return {
+    id: stableId('user', username),
+    username,
+    enabled: true,
+    serviceAccountClientId: ADMIN_CLIENT,
+    realmRoles: [],
+    clientRoles: { 'realm-management': ADMIN_CLIENT_ROLES },
+  };
 }
 
 // --- people, organizations --------------------------------------------------------------------------------
@@ -355,7 +404,7 @@ export function buildRealm(plans: readonly PlanFile[], profile: RealmProfile = '
     }
   }
 
-  const users = production ? [] : [
+  const people = production ? [] : [
     ...PLATFORM_USERS.map((u) => user(u.username, u.firstName, u.lastName, `${u.username}@albero.local`, [u.role])),
     ...chambers.flatMap((chamber) =>
       [...chamber.people.values()].map((p) => {
@@ -363,7 +412,8 @@ export function buildRealm(plans: readonly PlanFile[], profile: RealmProfile = '
         return user(p.username, firstName, lastName, `${p.username}@${chamber.alias}.albero.local`, p.roles);
       }),
     ),
-  ].sort((a, b) => byText(a.username, b.username));
+  ];
+  const users = [...people, serviceAccountUser()].sort((a, b) => byText(a.username, b.username));
 
   const organizations = chambers.map((chamber) => ({
     id: stableId('organization', chamber.alias),
@@ -388,7 +438,11 @@ export function buildRealm(plans: readonly PlanFile[], profile: RealmProfile = '
     // People invited by Albero set their password from Keycloak's e-mail; production lets them reset it too.
     resetPasswordAllowed: production,
     editUsernameAllowed: false,
-    ...(production ? { ...BRUTE_FORCE_PROTECTION, passwordPolicy: PRODUCTION_PASSWORD_POLICY } : { bruteForceProtected: false }),
+    // The password policy applies when a person sets a password (invitation link); the demo passwords predate it.
+    ...(production ? BRUTE_FORCE_PROTECTION : { bruteForceProtected: false }),
+    passwordPolicy: PRODUCTION_PASSWORD_POLICY,
+    // Invitation links (execute-actions e-mail) last 3 days.
+    actionTokenGeneratedByAdminLifespan: 259200,
     internationalizationEnabled: true,
     supportedLocales: ['it'],
     defaultLocale: 'it',

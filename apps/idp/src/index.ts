@@ -6,7 +6,7 @@
 import { createHash, createHmac, createPublicKey, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLocalJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, importJWK, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import Provider, {
   errors,
   type AccessToken,
@@ -19,11 +19,14 @@ import Provider, {
 } from 'oidc-provider';
 import { assertMappersSupported, claimNames, mapClaims, tokenScope } from './claims.js';
 import { generateSigningKey, loadOrCreateSigningKeys, type SigningKey } from './keys.js';
-import { createMemoryAdapterFactory } from './memory-adapter.js';
-import { errorPage, LOGIN_ERROR, loggedOutPage, loginPage, logoutPage, thirdPartyCookiesPage } from './pages.js';
+import { AdminApi, type SentMail } from './admin.js';
+import { createMemoryStore, type MemoryStore } from './memory-adapter.js';
+import { actionDonePage, errorPage, LOGIN_ERROR, loggedOutPage, loginPage, logoutPage, setPasswordPage, thirdPartyCookiesPage } from './pages.js';
+import { checkPasswordPolicy, parsePasswordPolicy, type PasswordPolicy } from './password-policy.js';
 import { defaultRealmFile, loadRealm, matchesRedirectUri, webOriginsOf, type Realm, type RealmClient, type RealmUser } from './realm.js';
 
 export type { SigningKey } from './keys.js';
+export type { SentMail } from './admin.js';
 
 export type IdentityProviderOptions = {
   /** 0 picks a free port (tests). */
@@ -37,6 +40,8 @@ export type IdentityProviderOptions = {
   keys?: SigningKey[];
   /** Where to keep generated keys across restarts (e.g. <repo>/.data/idp-keys.json). */
   keysFile?: string;
+  /** Secrets of confidential clients by client id, instead of the realm file's (whose `${VAR}` come from the environment). */
+  clientSecrets?: Record<string, string>;
 };
 
 export type RunningIdentityProvider = {
@@ -44,6 +49,8 @@ export type RunningIdentityProvider = {
   issuer: string;
   /** Where the server listens, e.g. http://127.0.0.1:8080. */
   url: string;
+  /** The e-mails the provider would have sent (execute-actions), oldest first. */
+  mails(): SentMail[];
   stop(): Promise<void>;
 };
 
@@ -78,7 +85,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions = {
   const mountPath = `/realms/${realm.realm}`;
   const issuer = `${issuerBase}${mountPath}`;
   try {
-    idp = new KeycloakLikeProvider(realm, issuer, mountPath, keys, accessTokenTtlSeconds ?? realm.accessTokenLifespan);
+    idp = new KeycloakLikeProvider(realm, issuer, mountPath, keys, accessTokenTtlSeconds ?? realm.accessTokenLifespan, options.clientSecrets ?? {});
   } catch (error) {
     server.close();
     throw error;
@@ -87,6 +94,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions = {
   return {
     issuer,
     url: `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}`,
+    mails: () => [...(idp?.mails ?? [])],
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
@@ -111,6 +119,14 @@ class KeycloakLikeProvider {
   private readonly passwordGrants = new WeakMap<object, PasswordGrantSource>();
   // Keycloak signs refresh tokens with a realm HMAC key; only this provider ever reads them.
   private readonly refreshSecret = randomBytes(64);
+  // Action tokens (invitation links) are signed with another realm HMAC key; each is good for one use.
+  private readonly actionSecret = randomBytes(64);
+  private readonly usedActionTokens = new Set<string>();
+  private readonly passwordHistory = new Map<string, string[]>();
+  private readonly passwordPolicy: PasswordPolicy;
+  private readonly store: MemoryStore;
+  private readonly admin: AdminApi;
+  readonly mails: SentMail[] = [];
 
   constructor(
     private readonly realm: Realm,
@@ -118,11 +134,26 @@ class KeycloakLikeProvider {
     private readonly mountPath: string,
     private readonly keys: SigningKey[],
     private readonly accessTokenTtl: number,
+    private readonly clientSecrets: Record<string, string>,
   ) {
+    this.passwordPolicy = parsePasswordPolicy(realm.passwordPolicy);
+    this.store = createMemoryStore();
     this.usersById = new Map(realm.users.map((u) => [u.id, u]));
     this.clientsById = new Map(realm.clients.map((c) => [c.clientId, c]));
     this.allowedOrigins = new Set(realm.clients.flatMap(webOriginsOf));
     this.verificationKeys = createLocalJWKSet({ keys: keys.map(({ kty, n, e, kid, alg, use }) => ({ kid, kty, alg, use, n, e })) });
+
+    this.admin = new AdminApi({
+      realm,
+      usersById: this.usersById,
+      verifyAccessToken: async (token) => (await jwtVerify(token, this.verificationKeys, { issuer: this.issuer, typ: 'JWT' })).payload,
+      revokeUserSessions: (userId) => {
+        this.store.revokeAccount(userId);
+        return Promise.resolve();
+      },
+      actionLink: (user, actions, lifespan, origin, redirect) => this.actionLink(user, actions, lifespan, origin, redirect),
+      mails: this.mails,
+    });
 
     this.provider = new Provider(issuer, this.configuration());
     installKeycloakClientBehaviour(this.provider);
@@ -135,7 +166,10 @@ class KeycloakLikeProvider {
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const rawUrl = req.url ?? '/';
-    const { pathname } = new URL(rawUrl, 'http://localhost');
+    const url = new URL(rawUrl, `http://${req.headers.host ?? 'localhost'}`);
+    const { pathname } = url;
+    const adminPath = `/admin${this.mountPath}`;
+    if (pathname.startsWith(`${adminPath}/`)) return this.admin.handle(req, res, pathname.slice(adminPath.length), url);
     if (pathname !== this.mountPath && !pathname.startsWith(`${this.mountPath}/`)) {
       return sendJson(res, 404, { error: 'Not Found' });
     }
@@ -145,7 +179,19 @@ class KeycloakLikeProvider {
     if (path === '' || path === '/') return this.realmInfo(req, res);
     if (path === `${PROTOCOL}/userinfo`) return this.userinfo(req, res);
     if (path === `${PROTOCOL}/3p-cookies/step1.html`) return sendHtml(res, 200, thirdPartyCookiesPage());
+    if (path === '/login-actions/action-token') return this.actionToken(req, res, url);
     if (path.startsWith('/login-actions/')) return this.login(req, res);
+    if (path === '/development/mails') return this.sentMails(req, res);
+
+    // The token and logout endpoints read the form first: the client credentials grant and the logout with a
+    // refresh token are answered here; anything else goes on to oidc-provider with the body already read.
+    if (req.method === 'POST' && (path === `${PROTOCOL}/token` || path === `${PROTOCOL}/logout`)) {
+      const body = await readBody(req);
+      const form = new URLSearchParams(body);
+      if (path === `${PROTOCOL}/token` && form.get('grant_type') === 'client_credentials') return this.clientCredentials(req, res, form);
+      if (path === `${PROTOCOL}/logout` && form.has('refresh_token')) return this.logoutWithRefreshToken(res, form);
+      Object.assign(req, { body });
+    }
 
     // oidc-provider routes relative to its mount path and rebuilds absolute URLs from originalUrl.
     Object.assign(req, { originalUrl: rawUrl });
@@ -207,6 +253,153 @@ class KeycloakLikeProvider {
     }
   }
 
+  // --- client credentials (service accounts), logout with a refresh token ----------------------------------
+
+  /** The secret of a confidential client: given to the provider, or the realm file's (`${VAR}`: from the environment). */
+  private secretOf(clientId: string, configured: string | undefined): string | undefined {
+    if (this.clientSecrets[clientId] !== undefined) return this.clientSecrets[clientId];
+    const placeholder = configured === undefined ? undefined : /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/.exec(configured);
+    return placeholder ? process.env[placeholder[1]!] : configured;
+  }
+
+  /** Client authentication as Keycloak's client-secret authenticator: HTTP Basic or client_id/client_secret in the form. */
+  private authenticateClient(req: IncomingMessage, form: URLSearchParams): RealmClient | undefined {
+    let clientId = form.get('client_id') ?? undefined;
+    let secret = form.get('client_secret') ?? undefined;
+    const basic = /^Basic (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (basic) {
+      const decoded = Buffer.from(basic, 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      clientId = decodeURIComponent(decoded.slice(0, colon));
+      secret = decodeURIComponent(decoded.slice(colon + 1));
+    }
+    const client = clientId === undefined ? undefined : this.clientsById.get(clientId);
+    if (!client || !client.enabled || client.publicClient || client.bearerOnly) return undefined;
+    const expected = this.secretOf(client.clientId, client.secret);
+    if (!expected || secret === undefined || !sameSecret(expected, secret)) return undefined;
+    return client;
+  }
+
+  /** The client credentials grant: an access token for the client's service-account user, no refresh token (Keycloak 26's default). */
+  private async clientCredentials(req: IncomingMessage, res: ServerResponse, form: URLSearchParams): Promise<void> {
+    const client = this.authenticateClient(req, form);
+    if (!client) return sendJson(res, 401, { error: 'invalid_client', error_description: 'Invalid client or Invalid client credentials' });
+    const user = client.serviceAccountsEnabled ? this.realm.users.find((u) => u.serviceAccountClientId === client.clientId) : undefined;
+    if (!user) return sendJson(res, 400, { error: 'unauthorized_client', error_description: 'Client not enabled to retrieve service account' });
+    if (!user.enabled) return sendJson(res, 400, { error: 'invalid_request', error_description: 'User is disabled' });
+    const { claims, audience } = mapClaims({ realm: this.realm, client, user }, 'access');
+    const { sub: _sub, auth_time: _authTime, ...rest } = claims;
+    const scope = tokenScope(this.realm, client, form.get('scope') ?? undefined);
+    const now = Math.floor(Date.now() / 1000);
+    const [key] = this.keys;
+    if (!key) throw new Error('no signing key');
+    const token = await new SignJWT({
+      exp: now + this.accessTokenTtl,
+      iat: now,
+      jti: randomUUID(),
+      iss: this.issuer,
+      ...(audience.length === 1 ? { aud: audience[0] } : audience.length > 1 ? { aud: audience } : {}),
+      sub: user.id,
+      typ: 'Bearer',
+      azp: client.clientId,
+      ...rest,
+      scope,
+      client_id: client.clientId,
+    })
+      .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: key.kid })
+      .sign(await importJWK(key, 'RS256'));
+    sendJson(res, 200, { access_token: token, expires_in: this.accessTokenTtl, refresh_expires_in: 0, token_type: 'Bearer', 'not-before-policy': 0, scope });
+  }
+
+  /**
+   * Keycloak's logout endpoint also takes a refresh token in a POST (the back-channel logout of an application):
+   * the session ends and its refresh tokens stop working. 204, or 400 invalid_grant for an unknown token.
+   */
+  private async logoutWithRefreshToken(res: ServerResponse, form: URLSearchParams): Promise<void> {
+    const value = form.get('refresh_token') ?? '';
+    const token = await this.provider.RefreshToken.find(value);
+    const clientId = form.get('client_id');
+    if (!token || (clientId !== null && token.clientId !== clientId)) {
+      return sendJson(res, 400, { error: 'invalid_grant', error_description: 'Invalid refresh token' });
+    }
+    if (token.grantId) this.store.revokeGrant(token.grantId);
+    await token.destroy();
+    res.writeHead(204, { 'Cache-Control': 'no-store' }).end();
+  }
+
+  // --- execute-actions e-mail: the action link and its page -------------------------------------------------
+
+  private actionLink(user: RealmUser, actions: string[], lifespan: number, origin: string, redirect: { clientId?: string | undefined; redirectUri?: string | undefined }): string {
+    const now = Math.floor(Date.now() / 1000);
+    const payload = {
+      exp: now + lifespan,
+      iat: now,
+      jti: randomUUID(),
+      iss: this.issuer,
+      aud: this.issuer,
+      sub: user.id,
+      typ: 'execute-actions',
+      rqac: actions,
+      eml: user.email,
+      ...(redirect.redirectUri ? { reduri: redirect.redirectUri } : {}),
+      ...(redirect.clientId ? { azp: redirect.clientId } : {}),
+    };
+    const signingInput = `${base64url({ alg: 'HS512', typ: 'JWT' })}.${base64url(payload)}`;
+    const key = `${signingInput}.${createHmac('sha512', this.actionSecret).update(signingInput).digest('base64url')}`;
+    return `${origin}${this.mountPath}/login-actions/action-token?key=${key}`;
+  }
+
+  /** The action token's payload when it is authentic, unexpired and unused. */
+  private readActionToken(key: string): { jti: string; user: RealmUser; actions: string[]; redirectUri?: string } | undefined {
+    const [header, body, signature] = key.split('.');
+    if (!header || !body || !signature) return undefined;
+    const expected = createHmac('sha512', this.actionSecret).update(`${header}.${body}`).digest('base64url');
+    if (!sameSecret(expected, signature)) return undefined;
+    const payload = decodePayload(key);
+    if (!payload || payload.typ !== 'execute-actions' || typeof payload.exp !== 'number' || payload.exp < Date.now() / 1000) return undefined;
+    const jti = String(payload.jti);
+    const user = this.usersById.get(String(payload.sub));
+    if (this.usedActionTokens.has(jti) || !user || !user.enabled) return undefined;
+    const actions = Array.isArray(payload.rqac) ? payload.rqac.map(String) : [];
+    return { jti, user, actions, ...(typeof payload.reduri === 'string' ? { redirectUri: payload.reduri } : {}) };
+  }
+
+  /** GET shows the form to set the password; POST applies the realm's password policy and sets it (once). */
+  private async actionToken(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const key = url.searchParams.get('key') ?? '';
+    const token = this.readActionToken(key);
+    if (!token) return sendHtml(res, 400, errorPage({ error: 'expired_code', description: 'Il link non è valido o è scaduto. Chiedi all\u2019amministratore di inviarne uno nuovo.' }));
+    const action = `${this.mountPath}/login-actions/action-token?key=${encodeURIComponent(key)}`;
+    const { user } = token;
+    if (req.method !== 'POST') return sendHtml(res, 200, setPasswordPage({ action, username: user.username }));
+    const form = new URLSearchParams(await readBody(req));
+    const password = form.get('password-new') ?? '';
+    const confirm = form.get('password-confirm') ?? '';
+    const again = (error: string) => sendHtml(res, 200, setPasswordPage({ action, username: user.username, error }));
+    if (password === '') return again('Inserisci la nuova password.');
+    if (password !== confirm) return again('Le password non coincidono.');
+    const history = this.passwordHistory.get(user.id) ?? [];
+    const broken = checkPasswordPolicy(this.passwordPolicy, password, user, history);
+    if (broken) return again(broken);
+    this.usedActionTokens.add(token.jti);
+    user.credentials = [{ type: 'password', value: password, temporary: false }];
+    this.passwordHistory.set(user.id, [...history, password]);
+    user.requiredActions = user.requiredActions.filter((a) => !token.actions.includes(a));
+    // Following a link sent to the address proves it, as Keycloak's action tokens do.
+    user.emailVerified = true;
+    sendHtml(res, 200, actionDonePage({ redirectUri: token.redirectUri }));
+  }
+
+  /** Development only: the e-mails the provider would have sent (GET), or forget them (DELETE). */
+  private sentMails(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method === 'DELETE') {
+      this.mails.length = 0;
+      res.writeHead(204, { 'Cache-Control': 'no-store' }).end();
+      return;
+    }
+    sendJson(res, 200, this.mails);
+  }
+
   // --- the login page of the authorization code flow ------------------------------------------------------
 
   private async login(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -245,7 +438,7 @@ class KeycloakLikeProvider {
     const credential = user?.credentials.find((c) => c.type === 'password' && c.value !== undefined);
     if (!name || !user || !credential?.value || !sameSecret(credential.value, password)) return { ok: false, reason: 'invalid' };
     if (!user.enabled) return { ok: false, reason: 'disabled' };
-    if (credential.temporary) return { ok: false, reason: 'not-set-up' };
+    if (credential.temporary || user.requiredActions.includes('UPDATE_PASSWORD')) return { ok: false, reason: 'not-set-up' };
     return { ok: true, user };
   }
 
@@ -255,7 +448,7 @@ class KeycloakLikeProvider {
     const realm = this.realm;
     const sessionTtl = realm.ssoSessionMaxLifespan;
     return {
-      adapter: createMemoryAdapterFactory(),
+      adapter: this.store.factory,
       jwks: { keys: this.keys },
       clients: realm.clients.filter(canSignIn).map(toOidcClient),
       cookies: { keys: [randomBytes(32).toString('base64url')] },

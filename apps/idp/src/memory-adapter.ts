@@ -8,7 +8,16 @@ type Entry = { payload: AdapterPayload; expiresAt: number };
 // Models whose records carry a grantId and must disappear when the grant is revoked (logout, reuse).
 const GRANTABLE = new Set(['AccessToken', 'AuthorizationCode', 'RefreshToken', 'DeviceCode', 'BackchannelAuthenticationRequest']);
 
-export function createMemoryAdapterFactory(): (model: string) => Adapter {
+/** The adapter factory oidc-provider uses, plus the revocations Keycloak-style logouts need. */
+export type MemoryStore = {
+  factory: (model: string) => Adapter;
+  /** Deletes the grant and every token issued under it (refresh tokens, codes). */
+  revokeGrant(grantId: string): void;
+  /** Deletes every session, grant and token of an account (Keycloak's admin "log out user"). */
+  revokeAccount(accountId: string): void;
+};
+
+export function createMemoryStore(): MemoryStore {
   const records = new Map<string, Entry>();
   const byGrant = new Map<string, Set<string>>();
   const bySessionUid = new Map<string, string>();
@@ -25,7 +34,13 @@ export function createMemoryAdapterFactory(): (model: string) => Adapter {
     return entry.payload;
   };
 
-  return (model) => {
+  const revokeGrant = (grantId: string) => {
+    for (const member of byGrant.get(grantId) ?? []) records.delete(member);
+    byGrant.delete(grantId);
+    records.delete(`Grant:${grantId}`);
+  };
+
+  const factory = (model: string): Adapter => {
     const key = (id: string) => `${model}:${id}`;
     return {
       // The interface is asynchronous (real adapters talk to a database); a Map answers at once.
@@ -65,5 +80,17 @@ export function createMemoryAdapterFactory(): (model: string) => Adapter {
         return Promise.resolve();
       },
     };
+  };
+
+  return {
+    factory,
+    revokeGrant,
+    revokeAccount(accountId) {
+      for (const [recordKey, entry] of [...records]) {
+        if (entry.payload.accountId !== accountId) continue;
+        if (recordKey.startsWith('Grant:')) revokeGrant(recordKey.slice('Grant:'.length));
+        records.delete(recordKey);
+      }
+    },
   };
 }

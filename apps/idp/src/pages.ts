@@ -91,3 +91,30 @@ export function thirdPartyCookiesPage(): string {
 <body><script>window.parent.postMessage('unsupported', '*');</script></body></html>
 `;
 }
+
+/** The page of an invitation link (execute-actions e-mail, UPDATE_PASSWORD): the person chooses their password. */
+export function setPasswordPage({ action, username, error }: { action: string; username: string; error?: string }): string {
+  const invalid = error ? ' aria-invalid="true" aria-describedby="password-error"' : '';
+  return layout(
+    'Imposta la password',
+    `<h1>Imposta la password</h1>
+<p>Account: <strong>${escapeHtml(username)}</strong></p>
+${error ? `<p id="password-error" class="error" role="alert">${escapeHtml(error)}</p>\n` : ''}<form method="post" action="${escapeHtml(action)}" novalidate>
+  <input type="text" name="username" value="${escapeHtml(username)}" autocomplete="username" hidden>
+  <label for="password-new">Nuova password</label>
+  <input id="password-new" name="password-new" type="password" autocomplete="new-password" required autofocus${invalid}>
+  <label for="password-confirm">Conferma la password</label>
+  <input id="password-confirm" name="password-confirm" type="password" autocomplete="new-password" required${invalid}>
+  <button type="submit">Salva</button>
+</form>`,
+  );
+}
+
+export function actionDonePage({ redirectUri }: { redirectUri?: string | undefined }): string {
+  return layout(
+    'Account aggiornato',
+    `<h1>Account aggiornato</h1>
+<p role="status">La password è stata impostata. Ora puoi accedere ad Albero.</p>
+${redirectUri ? `<p><a href="${escapeHtml(redirectUri)}">Torna all\u2019applicazione</a></p>` : ''}`,
+  );
+}

@@ -35,6 +35,9 @@ const clientSchema = z.object({
   protocol: z.string().default('openid-connect'),
   publicClient: z.boolean().default(false),
   bearerOnly: z.boolean().default(false),
+  serviceAccountsEnabled: z.boolean().default(false),
+  // A confidential client's secret; `${VAR}` is taken from the environment, as Keycloak does at import.
+  secret: z.string().optional(),
   standardFlowEnabled: z.boolean().default(true),
   directAccessGrantsEnabled: z.boolean().default(false),
   redirectUris: z.array(z.string()).default([]),
@@ -63,6 +66,10 @@ const userSchema = z.object({
   realmRoles: z.array(z.string()).default([]),
   clientRoles: z.record(z.string(), z.array(z.string())).default({}),
   attributes: z.record(z.string(), z.array(z.string())).default({}),
+  requiredActions: z.array(z.string()).default([]),
+  /** Set on the user Keycloak creates for a client's service account. */
+  serviceAccountClientId: z.string().optional(),
+  createdTimestamp: z.number().optional(),
 });
 
 const organizationSchema = z.object({
@@ -70,6 +77,8 @@ const organizationSchema = z.object({
   name: z.string(),
   alias: z.string(),
   enabled: z.boolean().default(true),
+  description: z.string().optional(),
+  domains: z.array(z.object({ name: z.string(), verified: z.boolean().default(false) })).default([]),
   attributes: z.record(z.string(), z.array(z.string())).default({}),
   members: z.array(z.object({ username: z.string(), membershipType: z.string().optional() })).default([]),
 });
@@ -82,6 +91,13 @@ const realmSchema = z.object({
   accessCodeLifespanLogin: z.number().int().positive().default(1800),
   ssoSessionMaxLifespan: z.number().int().positive().default(36000),
   loginWithEmailAllowed: z.boolean().default(true),
+  registrationEmailAsUsername: z.boolean().default(false),
+  duplicateEmailsAllowed: z.boolean().default(false),
+  passwordPolicy: z.string().optional(),
+  actionTokenGeneratedByAdminLifespan: z.number().int().positive().default(43200),
+  roles: z
+    .object({ realm: z.array(z.object({ id: z.string(), name: z.string(), description: z.string().optional(), composite: z.boolean().default(false) })).default([]) })
+    .default({ realm: [] }),
   organizationsEnabled: z.boolean().default(false),
   defaultDefaultClientScopes: z.array(z.string()).default([]),
   clientScopes: z.array(clientScopeSchema).default([]),

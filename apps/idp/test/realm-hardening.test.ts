@@ -47,28 +47,48 @@ function policies(text: unknown): Map<string, string> {
 }
 
 describe('the production realm (infra/keycloak/albero-realm.json)', () => {
-  it('holds no person, no organization and no credential of any kind', async () => {
+  it('holds no person, no organization and no credential of any kind: only the API\'s service account', async () => {
     const realm = await production();
-    expect(realm.users ?? []).toEqual([]);
+    // The one user is the service account Keycloak links to albero-admin: no password, no realm role, only the
+    // realm-management roles the API needs (organizations need manage-realm in Keycloak 26).
+    expect(realm.users).toEqual([
+      {
+        id: expect.any(String),
+        username: 'service-account-albero-admin',
+        enabled: true,
+        serviceAccountClientId: 'albero-admin',
+        realmRoles: [],
+        clientRoles: { 'realm-management': ['manage-realm', 'manage-users'] },
+      },
+    ]);
     expect(realm.organizations ?? []).toEqual([]);
-    const sensitive = entries(realm).filter(([path]) => /\.(credentials|password|secret|value)$/i.test(path) || /\.users\[/.test(path));
-    expect(sensitive).toEqual([]);
+    // No credential, password or value anywhere; the only secret is the admin client's, an environment placeholder.
+    const sensitive = entries(realm).filter(([path]) => /\.(credentials|password|secret|value)$/i.test(path));
+    expect(sensitive).toEqual([['$.clients[0].secret', '${ALBERO_ADMIN_CLIENT_SECRET}']]);
     // The demo password appears nowhere, not even in a description.
-    expect(JSON.stringify(realm)).not.toMatch(/"demo"|albero\.local/);
+    expect(JSON.stringify(realm)).not.toMatch(/"demo"|albero\.local|development-secret/);
   });
 
-  it('has only the API (bearer-only) and the web client (public, authorization code with PKCE S256, no password grant)', async () => {
+  it('has the API (bearer-only), the web client (public, authorization code with PKCE S256, no password grant) and the admin service account (client credentials only)', async () => {
     const realm = await production();
-    expect(realm.clients.map((c) => c.clientId).sort()).toEqual(['albero-api', 'albero-web']);
+    expect(realm.clients.map((c) => c.clientId).sort()).toEqual(['albero-admin', 'albero-api', 'albero-web']);
     for (const client of realm.clients) {
       expect({ client: client.clientId, directAccessGrants: client.directAccessGrantsEnabled, implicit: client.implicitFlowEnabled, serviceAccounts: client.serviceAccountsEnabled }).toEqual({
         client: client.clientId,
         directAccessGrants: false,
         implicit: false,
-        serviceAccounts: false,
+        serviceAccounts: client.clientId === 'albero-admin',
       });
-      expect(client.secret).toBeUndefined();
+      if (client.clientId !== 'albero-admin') expect(client.secret).toBeUndefined();
     }
+    const admin = realm.clients.find((c) => c.clientId === 'albero-admin')!;
+    expect({ publicClient: admin.publicClient, bearerOnly: admin.bearerOnly, standardFlow: admin.standardFlowEnabled, redirectUris: admin.redirectUris }).toEqual({
+      publicClient: false,
+      bearerOnly: false,
+      standardFlow: false,
+      redirectUris: [],
+    });
+    expect(admin.secret).toMatch(/^\$\{[A-Z_]+\}$/);
     const web = realm.clients.find((c) => c.clientId === 'albero-web')!;
     expect(web.publicClient).toBe(true);
     expect(web.standardFlowEnabled).toBe(true);
@@ -118,7 +138,7 @@ describe('the production realm (infra/keycloak/albero-realm.json)', () => {
     expect(mounts.some((m) => m.includes('development'))).toBe(false);
     // Every password or secret is required from the environment (${VAR:?…}), never given a default (${VAR:-…}).
     const secrets = Object.values(compose.services).flatMap((s) => Object.entries(s.environment ?? {})).filter(([name, value]) => /PASSWORD|SECRET/.test(name) || /PASSWORD|SECRET/.test(value));
-    expect(secrets.length).toBeGreaterThanOrEqual(3);
+    expect(secrets.length).toBeGreaterThanOrEqual(5);
     for (const [name, value] of secrets) {
       expect({ name, value }).toEqual({ name, value: expect.stringMatching(/\$\{[A-Z_]*(PASSWORD|SECRET)[A-Z_]*:\?[^}]+\}/) });
       expect(value).not.toMatch(/:-/);

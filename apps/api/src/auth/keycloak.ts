@@ -9,7 +9,7 @@
 //   - sub must be a non-empty string: the audit trail records it.
 // Replacing the adapter (e.g. with jose) means rewriting this file only: callers see `VerifyBearer`.
 import Keycloak from 'keycloak-connect';
-import { UnauthenticatedError } from '../errors.js';
+import { IdentityProviderUnavailableError, UnauthenticatedError } from '../errors.js';
 import { isRealmRole, type Identity, type VerifyBearer } from './identity.js';
 
 export type KeycloakVerifierOptions = {
@@ -22,6 +22,8 @@ export type KeycloakVerifierOptions = {
   jwksBaseUrl?: string | undefined;
   /** Least seconds between two JWKS downloads triggered by unknown key ids (keycloak-connect's rate limit). */
   minTimeBetweenJwksRequests?: number | undefined;
+  /** Milliseconds to wait for the realm's keys before answering IDENTITY_PROVIDER_UNAVAILABLE (503). */
+  jwksTimeoutMs?: number | undefined;
 };
 
 type Claims = Record<string, unknown>;
@@ -65,8 +67,33 @@ export function createKeycloakVerifier(options: KeycloakVerifierOptions): Verify
   );
   const grantManager = keycloak.grantManager as unknown as {
     createGrant(raw: { access_token: string }): Promise<unknown>;
-    rotation: { realmUrl: string };
+    rotation: { realmUrl: string; jwks: { kid?: string }[]; lastTimeRequesTime: number; minTimeBetweenJwksRequests: number };
   };
+  const rotation = grantManager.rotation;
+  const jwksTimeoutMs = options.jwksTimeoutMs ?? 5000;
+
+  /**
+   * keycloak-connect downloads the realm's keys itself when a token names an unknown key, with no timeout, and
+   * reports a provider that cannot be reached exactly like a forged signature. The download is done here first,
+   * with a timeout and under keycloak-connect's own rate limit, so that an unreachable provider is told apart:
+   * IDENTITY_PROVIDER_UNAVAILABLE (503), never "invalid token". A key still unknown afterwards is a bad token.
+   */
+  async function ensureKey(kid: unknown): Promise<void> {
+    if (rotation.jwks.some((k) => k.kid === kid)) return;
+    const now = Date.now() / 1000;
+    if (now <= rotation.lastTimeRequesTime + rotation.minTimeBetweenJwksRequests) return;
+    let response: Response;
+    try {
+      response = await fetch(`${rotation.realmUrl}/protocol/openid-connect/certs`, { signal: AbortSignal.timeout(jwksTimeoutMs) });
+    } catch (cause) {
+      throw new IdentityProviderUnavailableError({ cause });
+    }
+    if (!response.ok) throw new IdentityProviderUnavailableError({ cause: new Error(`JWKS: HTTP ${response.status}`) });
+    const body = (await response.json().catch(() => null)) as { keys?: unknown } | null;
+    if (!body || !Array.isArray(body.keys)) throw new IdentityProviderUnavailableError({ cause: new Error('JWKS: no keys') });
+    rotation.jwks = body.keys as { kid?: string }[];
+    rotation.lastTimeRequesTime = now;
+  }
   if (options.jwksBaseUrl) {
     // keycloak-connect derives the JWKS URL from the issuer; inside a container network the public
     // issuer URL may not be reachable, so only the key download goes to the internal address.
@@ -92,6 +119,7 @@ export function createKeycloakVerifier(options: KeycloakVerifierOptions): Verify
     if (typeof claims.exp !== 'number') throw new UnauthenticatedError('token without expiry');
     if (typeof claims.nbf === 'number' && claims.nbf > now) throw new UnauthenticatedError('token not yet valid');
     if (typeof claims.sub !== 'string' || claims.sub === '') throw new UnauthenticatedError('token without subject');
+    await ensureKey(header.kid);
     try {
       await grantManager.createGrant({ access_token: token });
     } catch (error) {

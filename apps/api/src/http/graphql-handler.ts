@@ -7,6 +7,7 @@ import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest, type HTTPGraphQL
 import { withUnitOfWork, type Database } from '@albero/db';
 import { dbActor, type ApiActor, type PersonFacts } from '../actor.js';
 import type { VerifyBearer } from '../auth/identity.js';
+import type { KeycloakAdmin } from '../auth/keycloak-admin.js';
 import { resolveActor, type ChamberDirectory } from '../auth/resolve-actor.js';
 import type { Context } from '../builder.js';
 import { DomainError, UnauthenticatedError } from '../errors.js';
@@ -30,6 +31,7 @@ type HandlerOptions = {
   /** Responses of chamber users by data version; absent: every request executes. */
   cache: ResponseCache | undefined;
   log: (message: string, error?: unknown) => void;
+  keycloakAdmin: KeycloakAdmin | null;
 };
 
 class Rollback extends Error {
@@ -120,6 +122,11 @@ export function graphqlHandler(options: HandlerOptions) {
       actor = await identify(req, options);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
+      if (error.code === 'IDENTITY_PROVIDER_UNAVAILABLE') {
+        options.log('identity provider unreachable while verifying a token', error.cause);
+        res.status(503).setHeader('Retry-After', '5').type('application/json').send(errorBody(error));
+        return;
+      }
       if (error.cause !== undefined) options.log(`rejected token: ${error.message}`, error.cause);
       res.status(error.code === 'UNAUTHENTICATED' ? 401 : 403);
       if (error.code === 'UNAUTHENTICATED') res.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
@@ -138,7 +145,7 @@ export function graphqlHandler(options: HandlerOptions) {
     const chambersChanged = () => options.chambers.invalidate();
 
     if (isPublicOnly(query, operationName)) {
-      const context: ServerContext = { actor, tx: null, db, person: () => Promise.resolve(null), memo: new Map(), chambersChanged, uncacheable, state };
+      const context: ServerContext = { actor, tx: null, db, person: () => Promise.resolve(null), memo: new Map(), chambersChanged, uncacheable, state, keycloakAdmin: options.keycloakAdmin };
       await send(res, await server.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: () => Promise.resolve(context) }));
       return;
     }
@@ -169,6 +176,7 @@ export function graphqlHandler(options: HandlerOptions) {
             memo: new Map(),
             chambersChanged,
             uncacheable,
+            keycloakAdmin: options.keycloakAdmin,
             person: () => (person ??= actor.kind === 'member' ? loadPersonFacts(tx, actor.chamberId, actor.subject, actor.username) : Promise.resolve(null)),
           };
           const before = key === undefined ? undefined : await readVersion(tx);

@@ -7,6 +7,8 @@ import { unitOfWork, tenant } from '../tenant.js';
 import { resumeChamber } from '../use-cases/resume-chamber.js';
 import { subscribeChamber } from '../use-cases/subscribe-chamber.js';
 import { suspendChamber } from '../use-cases/suspend-chamber.js';
+import { provisionChamber, requireKeycloak } from '../use-cases/manage-logins.js';
+import { InviteeInput } from './login.js';
 import { UUID } from './args.js';
 import { SubscriptionStatus } from './enums.js';
 
@@ -60,14 +62,18 @@ builder.mutationField('subscribeChamber', (t) =>
   t.prismaField({
     type: 'Chamber',
     authScopes: { can: 'chamber.subscribe' },
-    description: 'Subscribes a new chamber; its code is the Keycloak Organization alias of its users (lower case).',
+    description:
+      'Subscribes a new chamber and creates its Keycloak Organization (alias: the code in lower case); with `firstAdministrator`, also their login (chamber-admin) and the invitation e-mail.',
     args: {
       code: t.arg.string({ required: true, validate: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9]{1,5}$/, 'a chamber code is 2 to 6 letters or digits') }),
       name: t.arg.string({ required: true, validate: z.string().trim().min(3).max(200) }),
       region: t.arg.string({ validate: z.string().max(100) }),
+      firstAdministrator: t.arg({ type: InviteeInput, description: 'The chamber’s first administrator, invited by e-mail.' }),
     },
     resolve: async (query, _root, args, ctx) => {
       const { id } = await subscribeChamber({ tx: unitOfWork(ctx), code: args.code, name: args.name, region: args.region });
+      // After the database checks (code free), before the commit: a failure here rolls the subscription back.
+      await provisionChamber(requireKeycloak(ctx.keycloakAdmin), { code: args.code.trim().toUpperCase(), name: args.name.trim() }, args.firstAdministrator);
       ctx.chambersChanged();
       return reloadChamber(ctx, query, id);
     },

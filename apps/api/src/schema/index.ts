@@ -7,6 +7,7 @@ import './viewer.js';
 import './chamber.js';
 import './org-unit.js';
 import './person.js';
+import './login.js';
 import './cycle.js';
 import './monitoring-period.js';
 import './plan-node.js';

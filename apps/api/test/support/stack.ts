@@ -6,6 +6,7 @@ import { exportJWK, generateKeyPair, calculateJwkThumbprint, type CryptoKey } fr
 import { DEMO_DATA_DIR, loadDemoData, loadPlanFiles } from '@albero/db';
 import { startIdentityProvider, type RunningIdentityProvider, type SigningKey } from '@albero/idp';
 import { createKeycloakVerifier } from '../../src/auth/keycloak.js';
+import { createKeycloakAdmin } from '../../src/auth/keycloak-admin.js';
 import { createApi, type Api } from '../../src/server.js';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/database.js';
 
@@ -29,6 +30,9 @@ export type Stack = {
   stop(): Promise<void>;
 };
 
+/** The service account's secret in the tests (the provider is told it; the realm file's stays unused). */
+export const ADMIN_SECRET = 'albero-admin-test-secret';
+
 /** Demo plan files by name (data/demo/<name>.yaml). */
 export const demo = (...names: string[]) => names.map((n) => join(DEMO_DATA_DIR, `${n}.yaml`));
 
@@ -45,13 +49,15 @@ export async function startStack(options: { plans?: string[]; demoData?: boolean
   if (options.demoData) await loadDemoData(db);
   if (options.plans?.length) await loadPlanFiles(db, options.plans);
   const key = await signingKey();
-  const idp = await startIdentityProvider({ port: 0, keys: [key.jwk] });
+  const idp = await startIdentityProvider({ port: 0, keys: [key.jwk], clientSecrets: { 'albero-admin': ADMIN_SECRET } });
   const keycloakUrl = idp.issuer.replace(/\/realms\/albero$/, '');
   const api = await createApi({
     db,
     production: options.production ?? false,
     responseCacheBytes: options.responseCacheBytes,
     verifyBearer: createKeycloakVerifier({ keycloakUrl, realm: 'albero', audience: 'albero-api' }),
+    keycloakAdmin: createKeycloakAdmin({ keycloakUrl, realm: 'albero', clientId: 'albero-admin', clientSecret: ADMIN_SECRET }),
+    identityProviderUrl: idp.issuer,
     log: () => undefined,
   });
   const url = await api.listen(0);
