@@ -4,6 +4,7 @@ export { errorField, isStale, splitApiError, type ApiError } from './api-errors.
 export { numberProblem, numberText, readNumber, type NumberRule } from './number.js';
 export {
   rebase,
+  rereadQuery,
   useVersionedSave,
   type Pending,
   type Problem,

@@ -5,7 +5,7 @@
 // drops the typed values and shows the fresh ones. An error naming one of the fields is shown beside it; anything
 // else in the form's alert. See docs/decisions/0017-web-form-kit-and-versioned-saves.md.
 import { useState, type ReactElement } from 'react';
-import type { CombinedError } from '@urql/core';
+import type { AnyVariables, Client, CombinedError, TypedDocumentNode } from '@urql/core';
 import { useTranslation } from 'react-i18next';
 import { errorMessageKey } from '../../errors/map-error.js';
 import { ConflictDialog, type TypedValue } from '../conflict-dialog.js';
@@ -58,6 +58,17 @@ export type VersionedSaveOptions<F, C, V, R> = {
   /** The message key of an API error naming a field (default: the plain-language message of the error). */
   fieldMessage?: ((field: string, error: CombinedError) => string) | undefined;
 };
+
+/** A re-read through a query, network-only (`toRead` picks the values and version out of its data). */
+export async function rereadQuery<D, Vars extends AnyVariables, F, V>(
+  client: Pick<Client, 'query'>,
+  query: TypedDocumentNode<D, Vars>,
+  variables: Vars,
+  toRead: (data: D) => Read<F, V> | null,
+): Promise<Reread<F, V>> {
+  const fresh = await client.query(query, variables, { requestPolicy: 'network-only' }).toPromise();
+  return { read: fresh.data ? toRead(fresh.data) : null, error: fresh.error };
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Set) && !(value instanceof Map);
@@ -147,7 +158,11 @@ export function useVersionedSave<F, C, V, R>(options: VersionedSaveOptions<F, C,
   const field = (key: string) => (isRecord(values) ? values[key] : undefined);
   const problem = (key: string): string | null => {
     const p = problems[key];
-    if (p && (submitted || touched.has(key))) return typeof p === 'string' ? t(p) : t(p.key, p);
+    if (p && (submitted || touched.has(key))) {
+      if (typeof p === 'string') return t(p);
+      const { key: message, ...params } = p;
+      return t(message, params);
+    }
     if (refused && refused.field === key && Object.is(field(key), refused.text)) return t(refused.key);
     return null;
   };
