@@ -53,6 +53,8 @@ export type VersionedSaveOptions<F, C, V, R> = {
   validate?: ((typed: F, read: F) => Partial<Record<string, Problem>>) | undefined;
   /** The fields in the order of the form (the first invalid one gets the focus); default: the keys of the values. */
   fields?: readonly string[] | undefined;
+  /** Whether two versions are the same (default: equal values, objects compared by content). */
+  sameVersion?: ((a: V, b: V) => boolean) | undefined;
   /** The id of a field's control (for the focus). */
   idOf?: ((field: string) => string) | undefined;
   /** The message key of an API error naming a field (default: the plain-language message of the error). */
@@ -72,6 +74,10 @@ export async function rereadQuery<D, Vars extends AnyVariables, F, V>(
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Set) && !(value instanceof Map);
+}
+
+function defaultSameVersion(a: unknown, b: unknown): boolean {
+  return Object.is(a, b) || (typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b));
 }
 
 function defaultIsEmpty(changes: unknown): boolean {
@@ -126,6 +132,7 @@ export function useVersionedSave<F, C, V, R>(options: VersionedSaveOptions<F, C,
   const { t } = useTranslation();
   const { read: given, diff, send, reread, resend, saved, onSaved, describe, validate, idOf, fieldMessage } = options;
   const isEmpty = options.isEmpty ?? defaultIsEmpty;
+  const sameVersion = options.sameVersion ?? defaultSameVersion;
   const [read, setRead] = useState<Read<F, V>>(given);
   const [values, setValues] = useState<F>(given.values);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
@@ -149,9 +156,9 @@ export function useVersionedSave<F, C, V, R>(options: VersionedSaveOptions<F, C,
 
   // A newer version read meanwhile (a reload, this person's other writes): taken over while nothing is typed.
   const [seen, setSeen] = useState<V>(given.version);
-  if (!Object.is(seen, given.version)) {
+  if (!sameVersion(seen, given.version)) {
     setSeen(given.version);
-    if (!Object.is(given.version, read.version) && !dirty) reset(given);
+    if (!sameVersion(given.version, read.version) && !dirty) reset(given);
   }
 
   const problems = validate ? validate(values, read.values) : {};
