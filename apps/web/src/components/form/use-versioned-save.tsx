@@ -86,6 +86,12 @@ function defaultIsEmpty(changes: unknown): boolean {
   return false;
 }
 
+/** Whether anything was typed: a field (or the value) differs from what was read. */
+function typedSomething<F>(read: F, typed: F): boolean {
+  if (!isRecord(read) || !isRecord(typed)) return !Object.is(read, typed);
+  return Object.keys(typed).some((key) => !Object.is(typed[key], read[key]));
+}
+
 /**
  * The typed values moved onto a fresh read: what the person changed (differs from the old read) stays, the rest
  * is what the API has now (a colleague's note is shown, never sent back).
@@ -105,7 +111,7 @@ export type VersionedSave<F, C, V> = {
   setValues: (update: F | ((current: F) => F)) => void;
   /** A setter for one field of record-shaped values (marks it touched, clears the status). */
   set: <K extends keyof F>(key: K) => (value: F[K]) => void;
-  /** The changes a save would send now, and whether there are any. */
+  /** The changes a save would send now, and whether anything differs from what was read. */
   changes: C;
   dirty: boolean;
   /** The message to show beside a field: the API's refusal of the value typed, or a problem once touched or submitted. */
@@ -143,7 +149,7 @@ export function useVersionedSave<F, C, V, R>(options: VersionedSaveOptions<F, C,
   const [saving, setSaving] = useState(false);
   const [status, setStatus] = useState<SaveStatus>(null);
   const changes = diff(read.values, values);
-  const dirty = !isEmpty(changes);
+  const dirty = typedSomething(read.values, values);
   const fields = options.fields ?? (isRecord(given.values) ? Object.keys(given.values) : []);
 
   const reset = (next: Read<F, V>) => {
