@@ -10,8 +10,6 @@ import { rereadQuery, useVersionedSave } from './form/index.js';
 import { WeightsEditor, type WeightItem } from './weights-editor.js';
 
 type Weights = { id: string; version: number; weight: number }[];
-/** The versions of the siblings as read, by id (each weight is sent with its own). */
-type Versions = Record<string, number>;
 
 export function NodeWeights({ year, parent, items, disabled }: { year: number; parent: { id: string; code: string } | null; items: WeightItem[]; disabled: boolean }) {
   const { t, i18n } = useTranslation();
@@ -20,7 +18,8 @@ export function NodeWeights({ year, parent, items, disabled }: { year: number; p
   const [, setWeights] = useMutation(SetNodeWeightsMutation);
   const byId = new Map(items.map((item) => [item.id, item]));
   const form = useVersionedSave({
-    read: { values: Object.fromEntries(items.map((item) => [item.id, item.version])) as Versions, version: 0 },
+    // The versions of the siblings as read, by id (each weight is sent with its own).
+    read: { values: Object.fromEntries<number>(items.map((item) => [item.id, item.version])), version: 0 },
     // The weights editor holds the typed weights and gives them on save (form.save).
     diff: (): Weights => [],
     send: async (_version, weights) => (parent ? setWeights({ parentId: parent.id, weights }) : {}),
