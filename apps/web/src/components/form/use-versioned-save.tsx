@@ -125,6 +125,8 @@ export type VersionedSave<F, C, V> = {
   error: CombinedError | undefined;
   status: SaveStatus;
   setStatus: (status: SaveStatus) => void;
+  /** Forgets the last error and status (a new attempt starts). */
+  clear: () => void;
   conflict: Pending<F, C, V> | null;
   /** Takes a read as the new base and shows its values. */
   reset: (read: Read<F, V>) => void;
@@ -275,5 +277,10 @@ export function useVersionedSave<F, C, V, R>(options: VersionedSaveOptions<F, C,
       setStatus(null);
     };
 
-  return { read, values, setValues, set, changes, dirty, problem, submit, save, saving, error, status, setStatus, conflict, reset, dialog };
+  const clear = () => {
+    setError(undefined);
+    setStatus(null);
+  };
+
+  return { read, values, setValues, set, changes, dirty, problem, submit, save, saving, error, status, setStatus, clear, conflict, reset, dialog };
 }
