@@ -4,12 +4,11 @@
 // everything once the cycle is closed. A stale version (CONFLICT) opens the conflict dialog with what was typed:
 // "reload and retry" sends the same values on the current version, "discard" loads the current values. In a draft
 // plan administrators may also delete an indicator with its targets (components/plan-delete.tsx).
-import { useId, useRef, useState, type FormEvent } from 'react';
-import type { CombinedError } from '@urql/core';
+import { useId, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery } from 'urql';
-import { isConflict } from '../errors/map-error.js';
 import { localeOf, parseNumber } from '../format/format.js';
 import {
   DIRECTIONS,
@@ -26,11 +25,14 @@ import {
 } from '../graphql/plan-operations.js';
 import type { CycleState } from '../graphql/types.js';
 import { formulaVariables } from '../plan/formula.js';
-import { ConflictDialog, type TypedValue } from './conflict-dialog.js';
 import { ErrorAlert } from './error-alert.js';
+import { NumberInput, numberText, rereadQuery, SelectInput, TextArea, TextInput, useVersionedSave, type Read, type SelectOption } from './form/index.js';
 import { Loading } from './loading.js';
+import { CODE_MAX, EditModeNotice, editMode, modeIds, TITLE_MAX, TITLE_MIN } from './plan-edit-mode.js';
 import { IndicatorDeleteButton } from './plan-delete.js';
-import { CODE_MAX, EditField, EditSelect, editMode, errorField, isStale, numberInput, TITLE_MAX, TITLE_MIN, type Problem } from './node-edit-form.js';
+
+/** A validation problem: an i18n key and its parameters. */
+type Problem = { key: string; min?: number; max?: number };
 
 export const ALGORITHM_MAX = 2000;
 export const FORMULA_MAX = 500;
@@ -155,9 +157,9 @@ export function indicatorFields(indicator: EditableIndicator, locale: string): I
     scoringMethod: indicator.scoringMethod ?? '',
     dataSource: indicator.dataSource ?? '',
     frequency: indicator.frequency ?? '',
-    baselineNumber: numberInput(indicator.baselineNumber, locale),
+    baselineNumber: numberText(indicator.baselineNumber, locale),
     baselineYear: indicator.baselineYear === null ? '' : String(indicator.baselineYear),
-    weight: numberInput(indicator.weight, locale),
+    weight: numberText(indicator.weight, locale),
   };
 }
 
@@ -286,7 +288,39 @@ export function IndicatorEditList({ nodeId, cycleState, year, canDelete = false 
   );
 }
 
-type Base = { fields: IndicatorFields; version: number };
+/** The labels of the indicator's fields. */
+function indicatorLabels(t: TFunction): Record<keyof IndicatorFields, string> {
+  return {
+    name: t('planEdit.name'),
+    code: t('planEdit.indicatorCode'),
+    algorithm: t('planEdit.algorithm'),
+    formula: t('planEdit.formula'),
+    unit: t('planEdit.unit'),
+    direction: t('planEdit.direction'),
+    scoringMethod: t('planEdit.scoringMethod'),
+    dataSource: t('planEdit.dataSource'),
+    frequency: t('planEdit.frequency'),
+    baselineNumber: t('planEdit.baselineNumber'),
+    baselineYear: t('planEdit.baselineYear'),
+    weight: t('planEdit.indicatorWeight'),
+  };
+}
+
+/** The typed values a change touches, as the conflict dialog lists them. */
+function typedIndicatorValues(t: TFunction, changes: IndicatorChanges, typed: IndicatorFields) {
+  const label = indicatorLabels(t);
+  const shown = (key: keyof IndicatorFields): string => {
+    const text = typed[key].trim();
+    if (key === 'direction') return t(`planEdit.directions.${text}`);
+    if (key === 'scoringMethod') return text ? t(`planEdit.scoringMethods.${text}`) : t('planEdit.scoringDefault');
+    if (key === 'frequency') return text ? t(`planEdit.frequencies.${text}`) : t('planEdit.frequencyNone');
+    return text || t('planEdit.empty');
+  };
+  const keys = changedKeys(changes);
+  return ORDER.filter((key) => keys.has(key)).map((key) => ({ label: label[key], value: shown(key) }));
+}
+
+const STATUS = { saved: 'planEdit.indicatorSaved', reloaded: 'planEdit.reloaded', nothing: 'planEdit.nothingToSave' } as const;
 
 export function IndicatorEditor({
   indicator,
@@ -308,201 +342,92 @@ export function IndicatorEditor({
   const id = useId();
   const client = useClient();
   const mode = editMode(cycleState);
-  const [base, setBase] = useState<Base>(() => ({ fields: indicatorFields(indicator, locale), version: indicator.version }));
-  const [fields, setFields] = useState<IndicatorFields>(base.fields);
-  const [touched, setTouched] = useState<ReadonlySet<keyof IndicatorFields>>(new Set());
-  const [submitted, setSubmitted] = useState(false);
-  const [conflict, setConflict] = useState<{ changes: IndicatorChanges; typed: IndicatorFields } | null>(null);
-  const [refused, setRefused] = useState<{ field: keyof IndicatorFields; text: string } | null>(null);
-  const [loadError, setLoadError] = useState<CombinedError | undefined>(undefined);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [result, update] = useMutation(EditIndicatorMutation);
-  const changes = indicatorChanges(base.fields, fields);
-  const dirty = changedKeys(changes).size > 0;
+  const [, update] = useMutation(EditIndicatorMutation);
+  const toRead = (i: EditableIndicator): Read<IndicatorFields, number> => ({ values: indicatorFields(i, locale), version: i.version });
+  const form = useVersionedSave({
+    read: toRead(indicator),
+    diff: indicatorChanges,
+    isEmpty: (changes) => changedKeys(changes).size === 0,
+    send: (version, changes: IndicatorChanges) => update({ id: indicator.id, version, ...changes }),
+    reread: () => rereadQuery(client, IndicatorForEditQuery, { id: indicator.id }, (data) => toRead(data.indicator)),
+    saved: (data) => toRead(data.updateIndicator),
+    describe: (changes, typed) => typedIndicatorValues(t, changes, typed),
+    validate: validateIndicator,
+    fields: ORDER,
+    idOf: (key) => `${id}-${key}`,
+    // What the API refused (an invalid formula, a taken code), on its field until the value changes.
+    fieldMessage: (key) => (key === 'formula' ? 'planEdit.formulaRefused' : 'planEdit.valueRefused'),
+  });
 
-  const reset = (next: EditableIndicator) => {
-    const f = indicatorFields(next, locale);
-    setBase({ fields: f, version: next.version });
-    setFields(f);
-    setTouched(new Set());
-    setSubmitted(false);
-    setRefused(null);
-  };
-
-  // A newer version read meanwhile (a reload after another write of this person): taken over while nothing is typed.
-  const [seen, setSeen] = useState(indicator);
-  if (seen !== indicator) {
-    setSeen(indicator);
-    if (indicator.version !== base.version && !dirty) reset(indicator);
-  }
-
-  const problems = validateIndicator(fields, base.fields);
-  // What the API refused (an invalid formula, a taken code), on its field until the value changes.
-  if (refused && fields[refused.field] === refused.text && !problems[refused.field]) {
-    problems[refused.field] = { key: refused.field === 'formula' ? 'planEdit.formulaRefused' : 'planEdit.valueRefused' };
-  }
-  const problemOf = (key: keyof IndicatorFields) => {
-    const p = problems[key];
-    return p && (submitted || touched.has(key) || refused?.field === key) ? t(p.key, { min: p.min, max: p.max }) : null;
-  };
-  const set = (key: keyof IndicatorFields) => (value: string) => {
-    setFields((f) => ({ ...f, [key]: value }));
-    setTouched((s) => new Set(s).add(key));
-    setNotice(null);
-  };
-
-  const send = async (version: number, sent: IndicatorChanges, typed: IndicatorFields) => {
-    setNotice(null);
-    const answer = await update({ id: indicator.id, version, ...sent });
-    if (isStale(answer.error)) return setConflict({ changes: sent, typed });
-    const field = errorField(answer.error);
-    if (field && (ORDER as string[]).includes(field)) {
-      const key = field as keyof IndicatorFields;
-      setRefused({ field: key, text: typed[key] });
-      document.getElementById(`${id}-${key}`)?.focus();
-      return;
-    }
-    if (answer.data) {
-      reset(answer.data.updateIndicator);
-      setNotice(t('planEdit.indicatorSaved'));
-    }
-  };
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
-    const invalid = ORDER.find((key) => problems[key]);
-    if (invalid) {
-      document.getElementById(`${id}-${invalid}`)?.focus();
-      return;
-    }
-    if (!dirty) return setNotice(t('planEdit.nothingToSave'));
-    void send(base.version, changes, fields);
-  };
-
-  const fresh = () => client.query(IndicatorForEditQuery, { id: indicator.id }, { requestPolicy: 'network-only' }).toPromise();
-  // Reads the indicator's current version (someone else saved it meanwhile) and sends the same typed values again.
-  const reapply = async () => {
-    const typed = conflict;
-    setConflict(null);
-    if (!typed) return;
-    const current = await fresh();
-    setLoadError(current.error);
-    if (current.data) await send(current.data.indicator.version, typed.changes, typed.typed);
-  };
-  // Gives up what was typed: the form shows the indicator as it is now.
-  const discard = async () => {
-    setConflict(null);
-    const current = await fresh();
-    setLoadError(current.error);
-    if (current.data) {
-      reset(current.data.indicator);
-      setNotice(t('planEdit.reloaded'));
-    }
-  };
-
-  const label: Record<keyof IndicatorFields, string> = {
-    name: t('planEdit.name'),
-    code: t('planEdit.indicatorCode'),
-    algorithm: t('planEdit.algorithm'),
-    formula: t('planEdit.formula'),
-    unit: t('planEdit.unit'),
-    direction: t('planEdit.direction'),
-    scoringMethod: t('planEdit.scoringMethod'),
-    dataSource: t('planEdit.dataSource'),
-    frequency: t('planEdit.frequency'),
-    baselineNumber: t('planEdit.baselineNumber'),
-    baselineYear: t('planEdit.baselineYear'),
-    weight: t('planEdit.indicatorWeight'),
-  };
-  const shown = (key: keyof IndicatorFields, typed: IndicatorFields): string => {
-    const text = typed[key].trim();
-    if (key === 'direction') return t(`planEdit.directions.${text}`);
-    if (key === 'scoringMethod') return text ? t(`planEdit.scoringMethods.${text}`) : t('planEdit.scoringDefault');
-    if (key === 'frequency') return text ? t(`planEdit.frequencies.${text}`) : t('planEdit.frequencyNone');
-    return text || t('planEdit.empty');
-  };
-  const typedValues = (c: { changes: IndicatorChanges; typed: IndicatorFields }): TypedValue[] => {
-    const keys = changedKeys(c.changes);
-    return ORDER.filter((key) => keys.has(key)).map((key) => ({ label: label[key], value: shown(key, c.typed) }));
-  };
-
-  const closedId = `${id}-closed`;
-  const draftOnlyId = `${id}-draft-only`;
-  const state = t(`cycleState.${cycleState}`).toLowerCase();
+  const label = indicatorLabels(t);
+  const ids = modeIds(id);
   const disabled = (key: keyof IndicatorFields) => mode === 'closed' || (mode === 'wording' && SCORING.has(key));
-  const reason = (key: keyof IndicatorFields) => (mode === 'closed' ? closedId : mode === 'wording' && SCORING.has(key) ? draftOnlyId : null);
-  const text = (key: keyof IndicatorFields, extra: { multiline?: boolean; inputMode?: 'decimal' | 'numeric'; hint?: string } = {}) => (
-    <EditField
-      id={`${id}-${key}`}
-      label={label[key]}
-      value={fields[key]}
-      onChange={set(key)}
-      problem={problemOf(key)}
-      disabled={disabled(key)}
-      describedBy={[extra.hint, reason(key)]}
-      multiline={extra.multiline}
-      inputMode={extra.inputMode}
-    />
-  );
-  const select = (key: 'direction' | 'scoringMethod' | 'frequency', options: { value: string; label: string }[]) => (
-    <EditSelect id={`${id}-${key}`} label={label[key]} value={fields[key]} onChange={set(key)} problem={problemOf(key)} disabled={disabled(key)} describedBy={[reason(key)]} options={options} />
-  );
-  const formula = checkFormula(fields.formula);
-  const name = base.fields.code.trim() ? `${base.fields.code.trim()} ${base.fields.name}` : base.fields.name;
-  const apiError = conflict || isConflict(result.error) || (refused && errorField(result.error) === refused.field) ? undefined : result.error;
+  const reason = (key: keyof IndicatorFields) => (mode === 'closed' ? ids.closed : mode === 'wording' && SCORING.has(key) ? ids.draftOnly : null);
+  const field = (key: keyof IndicatorFields, hint?: string) => ({
+    id: `${id}-${key}`,
+    label: label[key],
+    value: form.values[key],
+    onChange: form.set(key),
+    error: form.problem(key),
+    disabled: disabled(key),
+    describedBy: [hint, reason(key)],
+    size: 'sm' as const,
+  });
+  const select = (key: 'direction' | 'scoringMethod' | 'frequency', options: SelectOption[]) => <SelectInput {...field(key)} options={options} />;
+  const formula = checkFormula(form.values.formula);
+  const base = form.read.values;
+  const name = base.code.trim() ? `${base.code.trim()} ${base.name}` : base.name;
 
   return (
-    <form noValidate className="plan-form" aria-labelledby={`${id}-heading`} onSubmit={onSubmit}>
+    <form
+      noValidate
+      className="plan-form"
+      aria-labelledby={`${id}-heading`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void form.submit();
+      }}
+    >
       <h4 id={`${id}-heading`} className="h6">
         {t('planEdit.indicatorHeading', { name })}
       </h4>
-      {mode === 'closed' ? (
-        <p id={closedId} className="alert alert-info">
-          {t('planEdit.closed', { year, state })}
-        </p>
-      ) : null}
-      {mode === 'wording' ? (
-        <p id={draftOnlyId} className="form-text">
-          {t('planEdit.indicatorDraftOnly', { year, state })}
-        </p>
-      ) : null}
-      {text('name')}
-      {text('code')}
-      {text('algorithm', { multiline: true })}
-      {text('formula', { hint: `${id}-formula-hint` })}
+      <EditModeNotice base={id} mode={mode} cycleState={cycleState} year={year} draftOnlyKey="planEdit.indicatorDraftOnly" />
+      <TextInput {...field('name')} />
+      <TextInput {...field('code')} />
+      <TextArea {...field('algorithm')} />
+      <TextInput {...field('formula', `${id}-formula-hint`)} />
       <p id={`${id}-formula-hint`} className="form-text mt-0">
         {formula.ok && formula.variables.length > 0 ? t('planEdit.formulaVariables', { names: formula.variables.join(', ') }) : t('planEdit.formulaHelp')}
       </p>
-      {text('unit')}
+      <TextInput {...field('unit')} />
       {select(
         'direction',
         DIRECTIONS.map((d) => ({ value: d, label: t(`planEdit.directions.${d}`) })),
       )}
       {select('scoringMethod', [{ value: '', label: t('planEdit.scoringDefault') }, ...SCORING_METHODS.map((m) => ({ value: m, label: t(`planEdit.scoringMethods.${m}`) }))])}
-      {text('dataSource')}
+      <TextInput {...field('dataSource')} />
       {select('frequency', [{ value: '', label: t('planEdit.frequencyNone') }, ...FREQUENCIES.map((f) => ({ value: f, label: t(`planEdit.frequencies.${f}`) }))])}
       <div className="d-flex flex-wrap gap-3 align-items-start">
-        {text('baselineNumber', { inputMode: 'decimal' })}
-        {text('baselineYear', { inputMode: 'numeric' })}
-        {text('weight', { inputMode: 'decimal' })}
+        <NumberInput {...field('baselineNumber')} />
+        <TextInput {...field('baselineYear')} inputMode="numeric" />
+        <NumberInput {...field('weight')} />
       </div>
-      <ErrorAlert error={apiError ?? loadError} />
+      <ErrorAlert error={form.error} />
       <p role="status" className="mb-2">
-        {notice}
+        {form.status ? t(STATUS[form.status]) : null}
       </p>
       <div className="d-flex flex-wrap gap-2 align-items-start">
-        <Button type="submit" color="primary" size="sm" disabled={mode === 'closed' || result.fetching}>
+        <Button type="submit" color="primary" size="sm" disabled={mode === 'closed' || form.saving}>
           {t('planEdit.saveIndicator')}
         </Button>
         {mode === 'draft' && onDeleted ? (
           <IndicatorDeleteButton
-            indicator={{ id: indicator.id, code: base.fields.code.trim() || null, name: base.fields.name, version: base.version, nodeCode: nodeCode ?? '' }}
+            indicator={{ id: indicator.id, code: base.code.trim() || null, name: base.name, version: form.read.version, nodeCode: nodeCode ?? '' }}
             onDeleted={(_deleted, summary) => onDeleted(summary)}
           />
         ) : null}
       </div>
-      <ConflictDialog isOpen={conflict !== null} values={conflict ? typedValues(conflict) : []} onReapply={() => void reapply()} onDiscard={() => void discard()} onClose={() => setConflict(null)} />
+      {form.dialog}
     </form>
   );
 }

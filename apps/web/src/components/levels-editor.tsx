@@ -1,16 +1,16 @@
 // The names of the cycle's levels ("Area strategica", "Obiettivo operativo"…) for the chamber administrator:
 // wording, so they change until the cycle is closed. In a draft plan also each level's kind and how its score
-// combines its children's (they change scoring, so they are fixed once the plan is approved). Saved with the cycle's version; a stale version (CONFLICT)
-// opens the conflict dialog, keeps what was typed and can send it again on the current version.
-import { useId, useState, type FormEvent } from 'react';
+// combines its children's (they change scoring, so they are fixed once the plan is approved). Saved with the cycle's
+// version through useVersionedSave: a stale version (CONFLICT) opens its dialog, keeps what was typed and can send it
+// again on the current version.
+import { useId, useState } from 'react';
 import { Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation } from 'urql';
-import { isConflict } from '../errors/map-error.js';
 import { PlanQuery, UpdateLevelsMutation } from '../graphql/operations.js';
 import type { Aggregation, CycleState, Level, LevelKind, LevelName } from '../graphql/types.js';
-import { ConflictDialog } from './conflict-dialog.js';
 import { ErrorAlert } from './error-alert.js';
+import { rereadQuery, SelectInput, TextInput, useVersionedSave } from './form/index.js';
 
 export const LEVEL_NAME_MAX = 120;
 
@@ -49,23 +49,50 @@ export function levelChanges(levels: Level[], names: Record<string, string>, str
 
 type LevelsCycle = { id: string; year: number; state: CycleState; version: number; levels: Level[] };
 
+type LevelValues = { names: Record<string, string>; structure: Record<string, Structure> };
+
+/** The form's values for the levels as read. */
+function levelValues(levels: readonly Level[]): LevelValues {
+  return {
+    names: Object.fromEntries(levels.map((l) => [l.key, l.name])),
+    structure: Object.fromEntries(levels.map((l) => [l.key, { kind: l.kind as LevelKind, aggregation: l.aggregation ?? 'weighted_mean' }])),
+  };
+}
+
 export function LevelsEditor({ cycle, canEdit }: { cycle: LevelsCycle; canEdit: boolean }) {
   const { t } = useTranslation();
   const client = useClient();
   const formId = useId();
   const levels = [...cycle.levels].sort((a, b) => a.position - b.position);
-  const [names, setNames] = useState<Record<string, string>>(() => Object.fromEntries(levels.map((l) => [l.key, l.name])));
-  const [structure, setStructure] = useState<Record<string, Structure>>(() =>
-    Object.fromEntries(levels.map((l) => [l.key, { kind: l.kind as LevelKind, aggregation: l.aggregation ?? 'weighted_mean' }])),
-  );
   const draft = cycle.state === 'draft';
   const [touched, setTouched] = useState(false);
-  const [conflict, setConflict] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [result, update] = useMutation(UpdateLevelsMutation);
-  const editable = canEdit && levelNamesEditable(cycle.state);
-  const errors = validateLevelNames(names);
+  const [, update] = useMutation(UpdateLevelsMutation);
   const field = (key: string) => `${formId}-${key}`;
+  const form = useVersionedSave({
+    read: { values: levelValues(levels), version: cycle.version },
+    // Every name is sent (the API renames them together); kind and aggregation only where they changed.
+    diff: (_read, typed: LevelValues) => levelChanges(levels, typed.names, typed.structure, draft),
+    isEmpty: () => false,
+    send: (version, changes) => update({ cycleId: cycle.id, version, levels: changes }),
+    reread: () => rereadQuery(client, PlanQuery, { year: cycle.year }, (data) => ({ values: levelValues(data.cycle.levels ?? levels), version: data.cycle.version })),
+    saved: (data, typed) => ({ values: typed, version: data.updateLevels.version }),
+    describe: (_changes, typed) =>
+      levels.flatMap((l, index) => {
+        const shown = [{ label: t('plan.levelName', { position: index + 1 }), value: typed.names[l.key] ?? '' }];
+        const chosen = typed.structure[l.key];
+        if (draft && chosen) {
+          shown.push({ label: t('plan.levelKind', { position: index + 1 }), value: t(`plan.levelKinds.${chosen.kind}`) });
+          if (l.aggregation !== undefined) shown.push({ label: t('plan.levelAggregation', { position: index + 1 }), value: t(`plan.aggregations.${chosen.aggregation}`) });
+        }
+        return shown;
+      }),
+    validate: (typed) => validateLevelNames(typed.names),
+    fields: levels.map((l) => l.key),
+    idOf: field,
+  });
+  const editable = canEdit && levelNamesEditable(cycle.state);
+  const { names, structure } = form.values;
+  const errors = validateLevelNames(names);
 
   if (!editable) {
     return (
@@ -80,117 +107,72 @@ export function LevelsEditor({ cycle, canEdit }: { cycle: LevelsCycle; canEdit: 
     );
   }
 
-  const send = async (version: number) => {
+  const setName = (key: string, value: string) => {
+    form.setValues((current) => ({ ...current, names: { ...current.names, [key]: value } }));
     setTouched(true);
-    setNotice(null);
-    const invalid = levels.find((l) => errors[l.key]);
-    if (invalid) {
-      document.getElementById(field(invalid.key))?.focus();
-      return;
-    }
-    const saved = await update({ cycleId: cycle.id, version, levels: levelChanges(levels, names, structure, draft) });
-    if (isConflict(saved.error)) return setConflict(true);
-    if (saved.data) setNotice(t('plan.levelsSaved'));
   };
-
-  // Reads the cycle's current version (someone else changed it) and sends the same names again.
-  const reapply = async () => {
-    setConflict(false);
-    const fresh = await client.query(PlanQuery, { year: cycle.year }, { requestPolicy: 'network-only' }).toPromise();
-    await send(fresh.data?.cycle.version ?? cycle.version);
-  };
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void send(cycle.version);
-  };
+  const setStructure = (key: string, change: Partial<Structure>) =>
+    form.setValues((current) => ({ ...current, structure: { ...current.structure, [key]: { ...current.structure[key]!, ...change } } }));
 
   return (
-    <form onSubmit={onSubmit} noValidate className="plan-form" aria-describedby={`${formId}-intro`}>
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        setTouched(true);
+        void form.submit();
+      }}
+      noValidate
+      className="plan-form"
+      aria-describedby={`${formId}-intro`}
+    >
       <p id={`${formId}-intro`}>
         {t('plan.levelsIntro')} {draft ? t('plan.levelsDraftIntro') : null}
       </p>
-      {levels.map((l, index) => {
-        const message = touched && errors[l.key] ? t(errors[l.key]!, { max: LEVEL_NAME_MAX }) : null;
-        return (
-          <div className="mb-2" key={l.key}>
-            <label htmlFor={field(l.key)}>{t('plan.levelName', { position: index + 1 })}</label>
-            <input
-              id={field(l.key)}
-              className={`form-control form-control-sm${message ? ' is-invalid' : ''}`}
-              value={names[l.key] ?? ''}
-              aria-invalid={message ? 'true' : 'false'}
-              aria-describedby={message ? `${field(l.key)}-error` : undefined}
-              onChange={(e) => {
-                setNames((current) => ({ ...current, [l.key]: e.target.value }));
-                setTouched(true);
-              }}
-            />
-            {message ? (
-              <div id={`${field(l.key)}-error`} className="invalid-feedback d-block">
-                {message}
-              </div>
-            ) : null}
-            {draft ? (
-              <div className="row g-2 mt-1">
-                <div className="col-sm-6">
-                  <label htmlFor={`${field(l.key)}-kind`}>{t('plan.levelKind', { position: index + 1 })}</label>
-                  <select
-                    id={`${field(l.key)}-kind`}
-                    className="form-select form-select-sm"
-                    value={structure[l.key]?.kind}
-                    onChange={(e) => setStructure((current) => ({ ...current, [l.key]: { ...current[l.key]!, kind: e.target.value as LevelKind } }))}
-                  >
-                    {LEVEL_KINDS.map((kind) => (
-                      <option key={kind} value={kind}>
-                        {t(`plan.levelKinds.${kind}`)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                {l.aggregation !== undefined ? (
-                  <div className="col-sm-6">
-                    <label htmlFor={`${field(l.key)}-aggregation`}>{t('plan.levelAggregation', { position: index + 1 })}</label>
-                    <select
-                      id={`${field(l.key)}-aggregation`}
-                      className="form-select form-select-sm"
-                      value={structure[l.key]?.aggregation}
-                      onChange={(e) => setStructure((current) => ({ ...current, [l.key]: { ...current[l.key]!, aggregation: e.target.value as Aggregation } }))}
-                    >
-                      {AGGREGATIONS.map((aggregation) => (
-                        <option key={aggregation} value={aggregation}>
-                          {t(`plan.aggregations.${aggregation}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                ) : null}
-              </div>
-            ) : null}
-          </div>
-        );
-      })}
-      <ErrorAlert error={conflict ? undefined : result.error} />
+      {levels.map((l, index) => (
+        <div className="mb-2" key={l.key}>
+          <TextInput
+            id={field(l.key)}
+            className=""
+            label={t('plan.levelName', { position: index + 1 })}
+            size="sm"
+            value={names[l.key] ?? ''}
+            error={touched && errors[l.key] ? t(errors[l.key]!, { max: LEVEL_NAME_MAX }) : null}
+            onChange={(value) => setName(l.key, value)}
+          />
+          {draft ? (
+            <div className="row g-2 mt-1">
+              <SelectInput
+                id={`${field(l.key)}-kind`}
+                className="col-sm-6"
+                label={t('plan.levelKind', { position: index + 1 })}
+                size="sm"
+                value={structure[l.key]?.kind ?? ''}
+                onChange={(kind) => setStructure(l.key, { kind: kind as LevelKind })}
+                options={LEVEL_KINDS.map((kind) => ({ value: kind, label: t(`plan.levelKinds.${kind}`) }))}
+              />
+              {l.aggregation !== undefined ? (
+                <SelectInput
+                  id={`${field(l.key)}-aggregation`}
+                  className="col-sm-6"
+                  label={t('plan.levelAggregation', { position: index + 1 })}
+                  size="sm"
+                  value={structure[l.key]?.aggregation ?? ''}
+                  onChange={(aggregation) => setStructure(l.key, { aggregation: aggregation as Aggregation })}
+                  options={AGGREGATIONS.map((aggregation) => ({ value: aggregation, label: t(`plan.aggregations.${aggregation}`) }))}
+                />
+              ) : null}
+            </div>
+          ) : null}
+        </div>
+      ))}
+      <ErrorAlert error={form.error} />
       <p role="status" className="mb-2">
-        {notice}
+        {form.status === 'saved' ? t('plan.levelsSaved') : form.status === 'reloaded' ? t('planEdit.reloaded') : null}
       </p>
-      <Button type="submit" color="primary" size="sm" disabled={result.fetching}>
+      <Button type="submit" color="primary" size="sm" disabled={form.saving}>
         {t('plan.saveLevels')}
       </Button>
-      <ConflictDialog
-        isOpen={conflict}
-        values={levels.flatMap((l, index) => {
-          const typed = [{ label: t('plan.levelName', { position: index + 1 }), value: names[l.key] ?? '' }];
-          const chosen = structure[l.key];
-          if (draft && chosen) {
-            typed.push({ label: t('plan.levelKind', { position: index + 1 }), value: t(`plan.levelKinds.${chosen.kind}`) });
-            if (l.aggregation !== undefined) typed.push({ label: t('plan.levelAggregation', { position: index + 1 }), value: t(`plan.aggregations.${chosen.aggregation}`) });
-          }
-          return typed;
-        })}
-        onReapply={() => void reapply()}
-        onDiscard={() => setConflict(false)}
-      />
+      {form.dialog}
     </form>
   );
 }

@@ -1,17 +1,16 @@
 // Data entry for one indicator and one open period: the value (or the formula's inputs), immediate
-// validation, save as draft or submit for approval. A stale edit (CONFLICT) opens the conflict dialog and
-// keeps what was typed; "reload and retry" reads the current version and sends the same values again.
+// validation, save as draft or submit for approval. Saved through useVersionedSave: a stale edit (CONFLICT) opens
+// its dialog and keeps what was typed; "reload and retry" reads the current version and sends the same values again.
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation } from 'urql';
-import { isConflict } from '../errors/map-error.js';
 import { formatDate, localeOf, parseNumber } from '../format/format.js';
 import { EnterMeasurementMutation, IndicatorQuery, SubmitMeasurementMutation, type EnterMeasurementVars } from '../graphql/operations.js';
 import type { Measurement, ValueType } from '../graphql/types.js';
 import { formulaVariables } from '../plan/formula.js';
-import { ConflictDialog } from './conflict-dialog.js';
 import { ErrorAlert } from './error-alert.js';
+import { rereadQuery, SelectInput, TextArea, TextInput, useVersionedSave, type Read } from './form/index.js';
 
 export type MeasurementFormProps = {
   indicator: { id: string; code: string | null; name: string; unit: string | null; valueType: ValueType; formula: string | null };
@@ -67,62 +66,58 @@ export function MeasurementForm({ indicator, period, measurement, onDone }: Meas
   const client = useClient();
   const formId = useId();
   const variables = formulaVariables(indicator.formula);
-  const [draft, setDraft] = useState<Draft>(() => initialDraft(measurement, variables));
   const [touched, setTouched] = useState(false);
-  const [version, setVersion] = useState<number | null>(measurement?.version ?? null);
-  const [measurementId, setMeasurementId] = useState<string | null>(measurement?.id ?? null);
-  const [conflict, setConflict] = useState<{ submit: boolean } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [enterResult, enter] = useMutation(EnterMeasurementMutation);
-  const [submitResult, submit] = useMutation(SubmitMeasurementMutation);
+  const [, enter] = useMutation(EnterMeasurementMutation);
+  const [, submit] = useMutation(SubmitMeasurementMutation);
+  const toRead = (m: Measurement | null): Read<Draft, number | null> => ({ values: initialDraft(m, variables), version: m?.version ?? null });
+  const form = useVersionedSave({
+    read: toRead(measurement),
+    // The buttons say what to do (save as draft, or save and submit); the value is sent whole.
+    diff: () => ({ submit: false }),
+    send: async (version, { submit: andSubmit }: { submit: boolean }, typed) => {
+      const saved = await enter({ indicatorId: indicator.id, periodId: period.id, version, ...variablesOf(typed, indicator.valueType, variables) });
+      const m = saved.data?.enterMeasurement;
+      if (!andSubmit || !m || saved.error) return { data: m, error: saved.error };
+      const sent = await submit({ id: m.id, version: m.version });
+      // A stale submission (CONFLICT) is sent again whole, value and submission, on the current version.
+      return { data: sent.data?.submitMeasurement, error: sent.error };
+    },
+    reread: () =>
+      rereadQuery(client, IndicatorQuery, { id: indicator.id }, (data) => toRead(data.indicator.measurements.find((m) => m.periodId === period.id) ?? null)),
+    saved: (m, typed) => ({ values: typed, version: m.version }),
+    onSaved: (_m, { submit: andSubmit }) => {
+      setNotice(t(andSubmit ? 'entry.submitted' : 'entry.saved'));
+      if (andSubmit) onDone?.();
+    },
+    describe: (_changes, typed) => {
+      const shown = variables.length > 0 ? variables.map((name) => ({ label: name, value: typed.inputs[name] ?? '' })) : [{ label: t('entry.valuePlain'), value: typed.value }];
+      if (typed.note) shown.push({ label: t('entry.note'), value: typed.note });
+      return shown;
+    },
+  });
+  const draft = form.values;
+  const setDraft = form.setValues;
   const errors = validateDraft(draft, indicator.valueType, variables);
-  const showErrors = touched;
-  const busy = enterResult.fetching || submitResult.fetching;
-  const apiError = conflict ? undefined : (submitResult.error ?? enterResult.error);
 
-  const send = async (andSubmit: boolean, withVersion: number | null) => {
+  const send = (andSubmit: boolean) => {
     setTouched(true);
     setNotice(null);
-    if (Object.keys(errors).length > 0) {
-      document.getElementById(`${formId}-${Object.keys(errors)[0]!.replace(':', '-')}`)?.focus();
+    const invalid = Object.keys(errors)[0];
+    if (invalid !== undefined) {
+      document.getElementById(field(invalid))?.focus();
       return;
     }
-    const saved = await enter({ indicatorId: indicator.id, periodId: period.id, version: withVersion, ...variablesOf(draft, indicator.valueType, variables) });
-    if (isConflict(saved.error)) return setConflict({ submit: andSubmit });
-    const m = saved.data?.enterMeasurement;
-    if (!m) return;
-    setVersion(m.version);
-    setMeasurementId(m.id);
-    if (!andSubmit) return setNotice(t('entry.saved'));
-    const sent = await submit({ id: m.id, version: m.version });
-    if (isConflict(sent.error)) return setConflict({ submit: true });
-    if (sent.data) {
-      setVersion(sent.data.submitMeasurement.version);
-      setNotice(t('entry.submitted'));
-      onDone?.();
-    }
-  };
-
-  // Reads the current version of the value (someone else saved it) and sends the typed values again.
-  const reapply = async () => {
-    const again = conflict;
-    setConflict(null);
-    const fresh = await client.query(IndicatorQuery, { id: indicator.id }, { requestPolicy: 'network-only' }).toPromise();
-    const current = fresh.data?.indicator.measurements.find((m) => m.periodId === period.id);
-    setVersion(current?.version ?? null);
-    setMeasurementId(current?.id ?? measurementId);
-    await send(again?.submit ?? false, current?.version ?? null);
+    void form.save({ submit: andSubmit });
   };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void send(true, version);
+    send(true);
   };
 
   const field = (key: string) => `${formId}-${key.replace(':', '-')}`;
-  const errorOf = (key: string) => (showErrors && errors[key] ? t(errors[key]) : null);
-  const typed = variables.length > 0 ? variables.map((name) => ({ label: name, value: draft.inputs[name] ?? '' })) : [{ label: t('entry.valuePlain'), value: draft.value }];
-  if (draft.note) typed.push({ label: t('entry.note'), value: draft.note });
+  const errorOf = (key: string) => (touched && errors[key] ? t(errors[key]) : null);
 
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby={`${formId}-title`} className="measurement-form">
@@ -136,9 +131,11 @@ export function MeasurementForm({ indicator, period, measurement, onDone }: Meas
         <fieldset>
           <legend className="h6">{t('entry.inputs')}</legend>
           {variables.map((name) => (
-            <TextField
+            <TextInput
               key={name}
               id={field(`input:${name}`)}
+              className="mb-3"
+              labelClassName="form-label"
               label={name}
               value={draft.inputs[name] ?? ''}
               error={errorOf(`input:${name}`)}
@@ -148,18 +145,24 @@ export function MeasurementForm({ indicator, period, measurement, onDone }: Meas
           ))}
         </fieldset>
       ) : indicator.valueType === 'boolean' ? (
-        <div className="mb-3">
-          <label htmlFor={field('value')}>{t('entry.valueBoolean')}</label>
-          <select id={field('value')} className="form-select" value={draft.value} onChange={(e) => setDraft((d) => ({ ...d, value: e.target.value }))} aria-invalid={Boolean(errorOf('value'))} aria-describedby={errorOf('value') ? `${field('value')}-error` : undefined}>
-            <option value="" />
-            <option value="true">{t('common.yes')}</option>
-            <option value="false">{t('common.no')}</option>
-          </select>
-          {errorOf('value') ? <div id={`${field('value')}-error`} className="invalid-feedback d-block">{errorOf('value')}</div> : null}
-        </div>
-      ) : (
-        <TextField
+        <SelectInput
           id={field('value')}
+          className="mb-3"
+          label={t('entry.valueBoolean')}
+          value={draft.value}
+          error={errorOf('value')}
+          onChange={(value) => setDraft((d) => ({ ...d, value }))}
+          options={[
+            { value: '', label: '' },
+            { value: 'true', label: t('common.yes') },
+            { value: 'false', label: t('common.no') },
+          ]}
+        />
+      ) : (
+        <TextInput
+          id={field('value')}
+          className="mb-3"
+          labelClassName="form-label"
           label={indicator.valueType === 'date' ? t('entry.valueDate') : indicator.unit ? t('entry.value', { unit: indicator.unit }) : t('entry.valuePlain')}
           type={indicator.valueType === 'date' ? 'date' : 'text'}
           inputMode={indicator.valueType === 'date' ? undefined : 'decimal'}
@@ -171,67 +174,22 @@ export function MeasurementForm({ indicator, period, measurement, onDone }: Meas
           }}
         />
       )}
-      <div className="mb-3">
-        <label htmlFor={field('note')}>{t('entry.note')}</label>
-        <textarea id={field('note')} className="form-control" rows={2} value={draft.note} onChange={(e) => setDraft((d) => ({ ...d, note: e.target.value }))} />
-      </div>
-      <ErrorAlert error={apiError} />
+      <TextArea id={field('note')} className="mb-3" label={t('entry.note')} rows={2} value={draft.note} onChange={(note) => setDraft((d) => ({ ...d, note }))} />
+      <ErrorAlert error={form.error} />
       {notice ? (
         <p className="alert alert-success" role="status">
           {notice}
         </p>
       ) : null}
       <div className="d-flex gap-2 flex-wrap">
-        <Button type="button" color="primary" outline disabled={busy} onClick={() => void send(false, version)}>
+        <Button type="button" color="primary" outline disabled={form.saving} onClick={() => send(false)}>
           {t('entry.saveDraft')}
         </Button>
-        <Button type="submit" color="primary" disabled={busy}>
+        <Button type="submit" color="primary" disabled={form.saving}>
           {t('entry.submit')}
         </Button>
       </div>
-      <ConflictDialog isOpen={conflict !== null} values={typed} onReapply={() => void reapply()} onDiscard={() => setConflict(null)} />
+      {form.dialog}
     </form>
-  );
-}
-
-function TextField({
-  id,
-  label,
-  value,
-  error,
-  onChange,
-  type = 'text',
-  inputMode,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  error: string | null;
-  onChange: (value: string) => void;
-  type?: string;
-  inputMode?: 'decimal' | undefined;
-}) {
-  const errorId = `${id}-error`;
-  return (
-    <div className="mb-3">
-      <label htmlFor={id} className="form-label">
-        {label}
-      </label>
-      <input
-        id={id}
-        type={type}
-        inputMode={inputMode}
-        className={`form-control${error ? ' is-invalid' : ''}`}
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      {error ? (
-        <div id={errorId} className="invalid-feedback d-block">
-          {error}
-        </div>
-      ) : null}
-    </div>
   );
 }

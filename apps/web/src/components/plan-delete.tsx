@@ -1,16 +1,15 @@
 // Deleting part of a draft plan, for the administration: a node with everything under it, or an indicator with its
 // targets. The confirmation dialog says exactly what goes (read fresh when it opens); it starts on "Annulla",
 // Escape cancels, and focus returns to the button. The API's refusals are shown in plain Italian with what refuses
-// them (values, OIV overrides, the next year's plan continuing the objective). A stale version (CONFLICT) opens the
-// conflict dialog: "reload and retry" reads the current version and deletes, asking again first when what would go
-// has changed meanwhile; "discard" reloads the current data and deletes nothing.
+// them (values, OIV overrides, the next year's plan continuing the objective). A stale version (CONFLICT) goes through
+// useVersionedSave's dialog: "reload and retry" reads the current version and deletes, asking again first when what
+// would go has changed meanwhile; "discard" reloads the current data and deletes nothing.
 import { useEffect, useId, useRef, useState } from 'react';
 import type { CombinedError } from '@urql/core';
 import type { TFunction } from 'i18next';
 import { Button, Modal, ModalBody, ModalFooter } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation } from 'urql';
-import { isConflict } from '../errors/map-error.js';
 import { formatDate, formatNumber, localeOf } from '../format/format.js';
 import {
   DeleteIndicatorMutation,
@@ -22,8 +21,8 @@ import {
   type DeletedNodeResult,
   type WeightIssueRow,
 } from '../graphql/plan-operations.js';
-import { ConflictDialog } from './conflict-dialog.js';
 import { ErrorAlert } from './error-alert.js';
+import { useVersionedSave } from './form/index.js';
 
 /** What is under a node: the nodes below it (at any depth) and the indicators of the node and of those. */
 export type Contents = { nodes: number; indicators: number };
@@ -155,7 +154,7 @@ type Asked<C> = { version: number; contents: C };
 
 /**
  * The flow shared by both buttons: `measure` reads what would go (fresh), `send` deletes. Refusals stay in the
- * dialog; a stale version goes to the conflict dialog.
+ * confirmation dialog; a stale version goes to useVersionedSave's conflict dialog.
  */
 function useDeletion<C, R>({
   version,
@@ -163,6 +162,7 @@ function useDeletion<C, R>({
   currentVersion,
   send,
   same,
+  describe,
   onDeleted,
 }: {
   version: number;
@@ -170,15 +170,36 @@ function useDeletion<C, R>({
   currentVersion: () => Promise<number | null>;
   send: (version: number, contents: C) => Promise<{ data?: R | undefined; error?: CombinedError | undefined }>;
   same: (a: C, b: C) => boolean;
+  /** What goes, in sentences (the first names it in the conflict dialog). */
+  describe: (contents: C) => string[];
   onDeleted: (result: R) => void;
 }) {
+  const { t } = useTranslation();
   const [asked, setAsked] = useState<Asked<C> | null>(null);
   const [open, setOpen] = useState(false);
   const [checking, setChecking] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
-  const [refusal, setRefusal] = useState<CombinedError | undefined>(undefined);
-  const [conflict, setConflict] = useState<Asked<C> | null>(null);
+  const save = useVersionedSave<C | null, C, number, R>({
+    // What was measured last is the "value"; the deletion sends what the dialog said goes.
+    read: { values: null, version },
+    diff: (_read, typed) => typed!,
+    send,
+    // The current version and what would go now: the same as confirmed, deleted at once; otherwise asked again.
+    reread: async () => {
+      const fresh = await currentVersion();
+      const contents = await measure();
+      return { read: fresh === null || contents === null ? null : { values: contents, version: fresh } };
+    },
+    resend: (fresh, pending) => {
+      if (fresh.values !== null && same(fresh.values, pending.changes)) return fresh.values;
+      save.clear();
+      setAsked({ version: fresh.version, contents: fresh.values! });
+      setOpen(true);
+      return null;
+    },
+    onSaved: onDeleted,
+    describe: (contents) => [{ label: t('planEdit.deleteConflictLabel'), value: describe(contents)[0] ?? '' }],
+  });
 
   const start = async () => {
     if (checking) return;
@@ -186,56 +207,29 @@ function useDeletion<C, R>({
     const contents = await measure();
     setChecking(false);
     if (contents === null) return;
-    setRefusal(undefined);
+    save.clear();
     setDone(false);
     setAsked({ version, contents });
     setOpen(true);
   };
   const deleteNow = async (request: Asked<C>) => {
-    setBusy(true);
-    const answer = await send(request.version, request.contents);
-    setBusy(false);
-    if (isConflict(answer.error)) {
-      setOpen(false);
-      setConflict(request);
-      return;
-    }
-    if (answer.error) {
+    const result = await save.save(request.contents, request.version);
+    if (result === 'conflict') return setOpen(false);
+    if (result === 'error') {
+      // The refusal (save.error) stays in the confirmation dialog, with what refuses it.
       setDone(false);
       setAsked(request);
-      setRefusal(answer.error);
       setOpen(true);
       return;
     }
     setDone(true);
     setOpen(false);
-    if (answer.data) onDeleted(answer.data);
   };
-  // Reads the current version and what would go now: the same as confirmed, deleted at once; otherwise asked again.
-  const reapply = async () => {
-    const previous = conflict;
-    setConflict(null);
-    if (!previous) return;
-    const fresh = await currentVersion();
-    const contents = await measure();
-    if (fresh === null || contents === null) return;
-    const request = { version: fresh, contents };
-    if (same(contents, previous.contents)) return deleteNow(request);
-    setRefusal(undefined);
-    setAsked(request);
-    setOpen(true);
-  };
-  // Gives the deletion up: the forms show the current data.
-  const discard = async () => {
-    setConflict(null);
-    await currentVersion();
-  };
-  return { asked, open, checking, busy, done, refusal, conflict, start, deleteNow, reapply, discard, cancel: () => setOpen(false) };
+  return { asked, open, checking, busy: save.saving, done, refusal: save.error, dialog: save.dialog, start, deleteNow, cancel: () => setOpen(false) };
 }
 
 /** The confirmation dialog and the conflict dialog of a deletion flow, the same for nodes and indicators. */
 function DeletionDialogs<C, R>({ flow, title, describe }: { flow: ReturnType<typeof useDeletion<C, R>>; title: string; describe: (contents: C) => string[] }) {
-  const { t } = useTranslation();
   return (
     <>
       <DeleteDialog
@@ -248,12 +242,7 @@ function DeletionDialogs<C, R>({ flow, title, describe }: { flow: ReturnType<typ
         onConfirm={() => flow.asked && void flow.deleteNow(flow.asked)}
         onCancel={flow.cancel}
       />
-      <ConflictDialog
-        isOpen={flow.conflict !== null}
-        values={flow.conflict ? [{ label: t('planEdit.deleteConflictLabel'), value: describe(flow.conflict.contents)[0] ?? '' }] : []}
-        onReapply={() => void flow.reapply()}
-        onDiscard={() => void flow.discard()}
-      />
+      {flow.dialog}
     </>
   );
 }
@@ -268,7 +257,16 @@ export function NodeDeleteButton({ node, onDeleted }: { node: NodeToDelete; onDe
   const client = useClient();
   const [loadError, setLoadError] = useState<CombinedError | undefined>(undefined);
   const [, remove] = useMutation(DeleteNodeMutation);
+  const describe = (contents: Contents) => {
+    const under = contentsText(t, contents);
+    return [
+      under ? t('planEdit.deleteNodeWhat', { code: node.code, title: node.title, contents: under }) : t('planEdit.deleteNodeAlone', { code: node.code, title: node.title }),
+      ...(contents.indicators > 0 || contents.nodes > 0 ? [t('planEdit.deleteNodeWith')] : []),
+      t('planEdit.deleteFinal'),
+    ];
+  };
   const flow = useDeletion<Contents, DeletedNodeResult>({
+    describe,
     version: node.version,
     measure: async () => {
       const shape = await client.query(PlanShapeQuery, { cycleId: node.cycleId }, { requestPolicy: 'network-only' }).toPromise();
@@ -292,14 +290,6 @@ export function NodeDeleteButton({ node, onDeleted }: { node: NodeToDelete; onDe
       onDeleted(deleted, [done, weightsText(t, deleted.weightIssues, locale)].filter(Boolean).join(' '));
     },
   });
-  const describe = (contents: Contents) => {
-    const under = contentsText(t, contents);
-    return [
-      under ? t('planEdit.deleteNodeWhat', { code: node.code, title: node.title, contents: under }) : t('planEdit.deleteNodeAlone', { code: node.code, title: node.title }),
-      ...(contents.indicators > 0 || contents.nodes > 0 ? [t('planEdit.deleteNodeWith')] : []),
-      t('planEdit.deleteFinal'),
-    ];
-  };
   return (
     <>
       <Button type="button" color="danger" outline size="sm" aria-describedby={flow.checking ? `${id}-checking` : undefined} onClick={() => void flow.start()}>
@@ -335,7 +325,18 @@ export function IndicatorDeleteButton({ indicator, onDeleted }: { indicator: Ind
     setLoadError(fresh.error);
     return fresh.data?.indicator ?? null;
   };
+  const describe = ({ years }: Targets) => {
+    const distinct = [...new Set(years)].join(', ');
+    const what =
+      years.length === 0
+        ? t('planEdit.deleteIndicatorNoTargets', { name, code: indicator.nodeCode })
+        : years.length === 1
+          ? t('planEdit.deleteIndicatorOneTarget', { name, code: indicator.nodeCode, years: distinct })
+          : t('planEdit.deleteIndicatorTargets', { name, code: indicator.nodeCode, count: years.length, years: distinct });
+    return [what, t('planEdit.deleteFinal')];
+  };
   const flow = useDeletion<Targets, DeletedIndicatorResult>({
+    describe,
     version: indicator.version,
     measure: async () => {
       const fresh = await read();
@@ -349,16 +350,6 @@ export function IndicatorDeleteButton({ indicator, onDeleted }: { indicator: Ind
     same: (a, b) => a.years.join() === b.years.join(),
     onDeleted: (deleted) => onDeleted(deleted, [t('planEdit.indicatorDeleted', { name }), weightsText(t, deleted.weightIssues, locale)].filter(Boolean).join(' ')),
   });
-  const describe = ({ years }: Targets) => {
-    const distinct = [...new Set(years)].join(', ');
-    const what =
-      years.length === 0
-        ? t('planEdit.deleteIndicatorNoTargets', { name, code: indicator.nodeCode })
-        : years.length === 1
-          ? t('planEdit.deleteIndicatorOneTarget', { name, code: indicator.nodeCode, years: distinct })
-          : t('planEdit.deleteIndicatorTargets', { name, code: indicator.nodeCode, count: years.length, years: distinct });
-    return [what, t('planEdit.deleteFinal')];
-  };
   return (
     <>
       <Button type="button" color="danger" outline size="sm" aria-describedby={flow.checking ? `${id}-checking` : undefined} onClick={() => void flow.start()}>

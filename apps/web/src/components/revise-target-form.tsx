@@ -1,19 +1,18 @@
 // "Rimodula il target": the chamber administrator revises an indicator's target of an approved plan under one
 // of the cycle's revisions (rimodulazioni): the new value (number, date or yes/no, as the indicator takes) and
 // its 80 % / 60 % thresholds. The original target stays on record beside the revised one, and scores use the
-// revised one. A stale write (CONFLICT) opens the conflict dialog; what was typed stays and can be sent again
-// on the target's current version.
-import { useId, useState, type FormEvent } from 'react';
+// revised one. Built on the form kit; a stale write (CONFLICT) goes through useVersionedSave: what was typed stays
+// and can be sent again on the target's current version.
+import { useId, useRef, useState } from 'react';
 import { Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery } from 'urql';
-import { isConflict } from '../errors/map-error.js';
 import { formatDate, formatValue, localeOf, parseNumber } from '../format/format.js';
 import { IndicatorQuery } from '../graphql/operations.js';
 import { CycleRevisionsQuery, ReviseTargetMutation, type PlanRevision, type RevisedTargetValues } from '../graphql/revision-operations.js';
 import type { Operator, Target, ValueType } from '../graphql/types.js';
-import { ConflictDialog } from './conflict-dialog.js';
 import { ErrorAlert } from './error-alert.js';
+import { DateInput, NumberInput, rereadQuery, SelectInput, useVersionedSave, type SelectOption } from './form/index.js';
 import { isIsoDay } from './revisions-panel.js';
 
 export const OPERATORS: Operator[] = ['gte', 'gt', 'lte', 'lt', 'eq'];
@@ -118,70 +117,15 @@ export function ReviseTargetForm({ indicator, cycleId, year }: ReviseTargetFormP
   const { valueType } = indicator;
   const { original, revised } = yearTargets(indicator.targets, year);
   const [{ data }] = useQuery({ query: CycleRevisionsQuery, variables: { id: cycleId } });
-  const [fields, setFields] = useState<RevisedFields>(() => initialFields(original, valueType));
-  const [touched, setTouched] = useState(false);
-  const [conflict, setConflict] = useState(false);
   const [already, setAlready] = useState<PlanRevision | null>(null);
+  // The indicator's targets as last re-read (after a CONFLICT).
+  const freshTargets = useRef<readonly Target[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
-  const [result, revise] = useMutation(ReviseTargetMutation);
-
+  const [, revise] = useMutation(ReviseTargetMutation);
   const revisions = [...(data?.cycle.revisions ?? [])].sort((a, b) => a.revisedOn.localeCompare(b.revisedOn));
-  const used = new Set(revised.map((x) => x.revision!.id));
-  const available = revisions.filter((r) => !used.has(r.id));
-  // The latest revision not yet applied to this target, unless the person chose one.
-  const revisionId = fields.revisionId !== '' ? fields.revisionId : (available.at(-1)?.id ?? '');
-  const chosen = { ...fields, revisionId };
-  const errors = validateRevisedTarget(chosen, valueType);
-  const fieldId = (key: keyof RevisedFields) => `${id}-${key}`;
-  const messageOf = (key: keyof RevisedFields) => (touched && errors[key] ? t(errors[key]) : null);
   const revisionLabel = (r: PlanRevision) => t('revision.option', { date: formatDate(r.revisedOn, locale), reason: r.reason });
   const yes = t('common.yes');
   const no = t('common.no');
-
-  const send = async (targetId: string, version: number, sent: RevisedFields) => {
-    setAlready(null);
-    setNotice(null);
-    const answer = await revise({ id: targetId, version, revisionId: sent.revisionId, values: revisedValues(sent, valueType) });
-    if (isConflict(answer.error)) {
-      setConflict(true);
-      return;
-    }
-    if (answer.data) {
-      const revision = revisions.find((r) => r.id === sent.revisionId);
-      setNotice(t('revision.revised', { date: revision ? formatDate(revision.revisedOn, locale) : '' }));
-      setFields((f) => ({ ...f, revisionId: '' }));
-      setTouched(false);
-    }
-  };
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setTouched(true);
-    const invalid = (Object.keys(chosen) as (keyof RevisedFields)[]).find((key) => errors[key]);
-    if (invalid) {
-      document.getElementById(fieldId(invalid))?.focus();
-      return;
-    }
-    if (!original) return;
-    // Pin the revision: the default could move if a colleague uses it meanwhile.
-    setFields(chosen);
-    void send(original.id, original.version, chosen);
-  };
-
-  // Reads the target's current version and sends the same values again; unless, meanwhile, someone revised
-  // this target under the same revision (only one revised target per revision: open a new revision instead).
-  const reapply = async () => {
-    setConflict(false);
-    const fresh = await client.query(IndicatorQuery, { id: indicator.id }, { requestPolicy: 'network-only' }).toPromise();
-    const current = yearTargets(fresh.data?.indicator.targets ?? indicator.targets, year);
-    if (current.revised.some((x) => x.revision?.id === chosen.revisionId)) {
-      setAlready(revisions.find((r) => r.id === chosen.revisionId) ?? null);
-      return;
-    }
-    const target = current.original ?? original;
-    if (target) await send(target.id, target.version, chosen);
-  };
-
   const valueLabel = () => {
     if (valueType === 'date') return t('revision.newTargetDate');
     if (valueType === 'boolean') return t('revision.newTarget');
@@ -189,72 +133,73 @@ export function ReviseTargetForm({ indicator, cycleId, year }: ReviseTargetFormP
     return indicator.unit ? t('revision.newTargetUnit', { unit: indicator.unit }) : t('revision.newTarget');
   };
 
-  const textField = (key: 'value' | 't80' | 't60', label: string, required: boolean) => {
-    const message = messageOf(key);
-    return (
-      <div>
-        <label htmlFor={fieldId(key)}>{label}</label>
-        <input
-          id={fieldId(key)}
-          type={valueType === 'date' ? 'date' : 'text'}
-          inputMode={valueType === 'date' ? undefined : 'decimal'}
-          className={`form-control form-control-sm${message ? ' is-invalid' : ''}`}
-          value={fields[key]}
-          aria-required={required || undefined}
-          aria-invalid={message ? true : undefined}
-          aria-describedby={message ? `${fieldId(key)}-error` : undefined}
-          onChange={(e) => setFields((f) => ({ ...f, [key]: e.target.value }))}
-        />
-        {message ? (
-          <div id={`${fieldId(key)}-error`} className="invalid-feedback d-block">
-            {message}
-          </div>
-        ) : null}
-      </div>
-    );
-  };
+  const form = useVersionedSave({
+    read: { values: initialFields(original, valueType), version: original?.version ?? 0 },
+    // Every value is sent: a revised target is a whole new target.
+    diff: (_read, typed: RevisedFields) => typed,
+    isEmpty: () => false,
+    send: (version, sent) => {
+      setAlready(null);
+      setNotice(null);
+      return revise({ id: original!.id, version, revisionId: sent.revisionId, values: revisedValues(sent, valueType) });
+    },
+    // Reads the target's current version; unless, meanwhile, someone revised this target under the same revision
+    // (only one revised target per revision: open a new revision instead), then nothing is sent.
+    reread: () =>
+      rereadQuery(client, IndicatorQuery, { id: indicator.id }, (fresh) => {
+        freshTargets.current = fresh.indicator.targets;
+        const target = yearTargets(fresh.indicator.targets, year).original ?? original;
+        return target ? { values: initialFields(target, valueType), version: target.version } : null;
+      }),
+    resend: (_fresh, pending) => {
+      const current = yearTargets(freshTargets.current, year);
+      if (current.revised.some((x) => x.revision?.id === pending.changes.revisionId)) {
+        setAlready(revisions.find((r) => r.id === pending.changes.revisionId) ?? null);
+        return null;
+      }
+      return pending.changes;
+    },
+    saved: (_data, typed) => ({ values: { ...typed, revisionId: '' }, version: original?.version ?? 0 }),
+    onSaved: (_data, sent) => {
+      const revision = revisions.find((r) => r.id === sent.revisionId);
+      setNotice(t('revision.revised', { date: revision ? formatDate(revision.revisedOn, locale) : '' }));
+    },
+    describe: (sent) => {
+      const revision = revisions.find((r) => r.id === sent.revisionId);
+      return [
+        { label: t('revision.revision'), value: revision ? revisionLabel(revision) : '' },
+        ...(valueType === 'boolean' ? [] : [{ label: t('revision.operator'), value: t(`revision.operators.${sent.operator}`) }]),
+        { label: valueLabel(), value: valueType === 'boolean' ? (sent.value === 'true' ? yes : sent.value === 'false' ? no : '') : sent.value },
+        ...(valueType === 'boolean'
+          ? []
+          : [
+              { label: t('revision.threshold80'), value: sent.t80 },
+              { label: t('revision.threshold60'), value: sent.t60 },
+            ]),
+      ];
+    },
+    validate: (typed) => validateRevisedTarget(typed, valueType),
+    fields: ['revisionId', 'operator', 'value', 't80', 't60'],
+    idOf: (key) => `${id}-${key}`,
+  });
+  const fields = form.values;
 
-  const selectField = (key: 'revisionId' | 'operator' | 'value', label: string, options: { value: string; label: string; disabled?: boolean }[]) => {
-    const message = messageOf(key);
-    return (
-      <div>
-        <label htmlFor={fieldId(key)}>{label}</label>
-        <select
-          id={fieldId(key)}
-          className={`form-select form-select-sm${message ? ' is-invalid' : ''}`}
-          value={key === 'revisionId' ? revisionId : fields[key]}
-          aria-required
-          aria-invalid={message ? true : undefined}
-          aria-describedby={message ? `${fieldId(key)}-error` : undefined}
-          onChange={(e) => setFields((f) => ({ ...f, [key]: e.target.value }))}
-        >
-          {options.map((o) => (
-            <option key={o.value} value={o.value} disabled={o.disabled}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-        {message ? (
-          <div id={`${fieldId(key)}-error`} className="invalid-feedback d-block">
-            {message}
-          </div>
-        ) : null}
-      </div>
-    );
-  };
+  const used = new Set(revised.map((x) => x.revision!.id));
+  const available = revisions.filter((r) => !used.has(r.id));
+  // The latest revision not yet applied to this target, unless the person chose one.
+  const revisionId = fields.revisionId !== '' ? fields.revisionId : (available.at(-1)?.id ?? '');
+  const chosen = { ...fields, revisionId };
+  const fieldId = (key: keyof RevisedFields) => `${id}-${key}`;
+  // Typing never marks a field: the messages appear once a save is asked.
+  const setField = (key: keyof RevisedFields) => (value: string) => form.setValues((f) => ({ ...f, [key]: value }));
+  const common = (key: keyof RevisedFields, label: string) => ({ id: fieldId(key), label, value: fields[key], onChange: setField(key), error: form.problem(key), size: 'sm' as const, className: '' });
 
-  const chosenRevision = revisions.find((r) => r.id === revisionId);
-  const typed = [
-    { label: t('revision.revision'), value: chosenRevision ? revisionLabel(chosenRevision) : '' },
-    ...(valueType === 'boolean' ? [] : [{ label: t('revision.operator'), value: t(`revision.operators.${fields.operator}`) }]),
-    { label: valueLabel(), value: valueType === 'boolean' ? (fields.value === 'true' ? yes : fields.value === 'false' ? no : '') : fields.value },
-    ...(valueType === 'boolean'
-      ? []
-      : [
-          { label: t('revision.threshold80'), value: fields.t80 },
-          { label: t('revision.threshold60'), value: fields.t60 },
-        ]),
-  ];
+  const textField = (key: 'value' | 't80' | 't60', label: string, required: boolean) =>
+    valueType === 'date' ? <DateInput {...common(key, label)} required={required} /> : <NumberInput {...common(key, label)} required={required} />;
+
+  const selectField = (key: 'revisionId' | 'operator' | 'value', label: string, options: SelectOption[]) => (
+    <SelectInput {...common(key, label)} value={key === 'revisionId' ? revisionId : fields[key]} required options={options} />
+  );
 
   let body;
   if (!original) body = <p>{t('revision.noOriginal', { year })}</p>;
@@ -263,7 +208,16 @@ export function ReviseTargetForm({ indicator, cycleId, year }: ReviseTargetFormP
   else if (available.length === 0 && fields.revisionId === '') body = <p>{t('revision.allUsed')}</p>;
   else {
     body = (
-      <form noValidate className="plan-form" aria-labelledby={`${id}-title`} onSubmit={onSubmit}>
+      <form
+        noValidate
+        className="plan-form"
+        aria-labelledby={`${id}-title`}
+        onSubmit={(event) => {
+          event.preventDefault();
+          // Pin the revision: the default could move if a colleague uses it meanwhile.
+          if (original) void form.submit(chosen);
+        }}
+      >
         <div className="d-flex flex-wrap gap-3 align-items-start">
           {selectField('revisionId', t('revision.revision'), [
             ...(revisionId === '' ? [{ value: '', label: t('revision.chooseRevision') }] : []),
@@ -287,16 +241,16 @@ export function ReviseTargetForm({ indicator, cycleId, year }: ReviseTargetFormP
           {valueType === 'boolean' ? null : textField('t60', t('revision.threshold60'), false)}
         </div>
         {original.relativeToBaseline ? <p className="mt-2 mb-0">{t('revision.relativeHelp')}</p> : null}
-        {isConflict(result.error) ? null : <ErrorAlert error={result.error} />}
+        <ErrorAlert error={form.error} />
         {already ? (
           <p className="alert alert-warning mt-2" role="alert">
             {t('revision.alreadyRevised', { date: formatDate(already.revisedOn, locale) })}
           </p>
         ) : null}
-        <Button type="submit" color="primary" size="sm" className="mt-2" disabled={result.fetching}>
+        <Button type="submit" color="primary" size="sm" className="mt-2" disabled={form.saving}>
           {t('revision.submit')}
         </Button>
-        <ConflictDialog isOpen={conflict} values={typed} onReapply={() => void reapply()} onDiscard={() => setConflict(false)} />
+        {form.dialog}
       </form>
     );
   }

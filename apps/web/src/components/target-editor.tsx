@@ -1,16 +1,15 @@
-// A numeric target of a draft plan with its 80 % and 60 % thresholds: set a year's target, or change one.
-// A stale version (CONFLICT) opens the conflict dialog; the typed values stay and can be sent again on the
-// target's current version.
-import { useId, useState } from 'react';
+// A numeric target of a draft plan with its 80 % and 60 % thresholds: set a year's target, or change one. Saved
+// through useVersionedSave: a stale version (CONFLICT) opens its dialog; the typed values stay and can be sent again
+// on the target's current version (or on the target a colleague set meanwhile).
+import { useId } from 'react';
 import { Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation } from 'urql';
-import { isConflict } from '../errors/map-error.js';
 import { formatNumber, localeOf, parseNumber } from '../format/format.js';
 import { IndicatorQuery, SetTargetMutation, UpdateTargetMutation } from '../graphql/operations.js';
 import type { Operator, Target } from '../graphql/types.js';
-import { ConflictDialog } from './conflict-dialog.js';
 import { ErrorAlert } from './error-alert.js';
+import { NumberInput, rereadQuery, SelectInput, useVersionedSave, type Read } from './form/index.js';
 
 const OPERATORS: Operator[] = ['gte', 'gt', 'lte', 'lt', 'eq'];
 
@@ -26,72 +25,68 @@ export function validateTarget(fields: Fields): Partial<Record<keyof Fields, str
   return errors;
 }
 
+/** The target a save updates (none yet: the save sets it). */
+type TargetVersion = { id: string; version: number } | null;
+
 export function TargetEditor({ indicatorId, year, target }: { indicatorId: string; year: number; target: Target | undefined }) {
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.language);
   const id = useId();
-  const show = (n: number | null | undefined) => (n === null || n === undefined ? '' : formatNumber(n, locale));
-  const [fields, setFields] = useState<Fields>({
-    operator: target?.operator ?? 'gte',
-    value: show(target?.valueNumber),
-    t80: show(target?.threshold80Number),
-    t60: show(target?.threshold60Number),
-  });
-  const [touched, setTouched] = useState(false);
-  const [conflict, setConflict] = useState(false);
   const client = useClient();
-  const [setResult, setTarget] = useMutation(SetTargetMutation);
-  const [updateResult, updateTarget] = useMutation(UpdateTargetMutation);
-  const errors = validateTarget(fields);
-  const [last, setLast] = useState<'set' | 'update'>(target ? 'update' : 'set');
-  const lastResult = last === 'update' ? updateResult : setResult;
-  const error = lastResult.error;
-  const saved = !error && lastResult.data;
-  const values = () => ({
-    operator: fields.operator,
-    valueNumber: parseNumber(fields.value),
-    threshold80Number: parseNumber(fields.t80),
-    threshold60Number: parseNumber(fields.t60),
+  const [, setTarget] = useMutation(SetTargetMutation);
+  const [, updateTarget] = useMutation(UpdateTargetMutation);
+  const show = (n: number | null | undefined) => (n === null || n === undefined ? '' : formatNumber(n, locale));
+  const toRead = (x: Target | undefined): Read<Fields, TargetVersion> => ({
+    values: { operator: x?.operator ?? 'gte', value: show(x?.valueNumber), t80: show(x?.threshold80Number), t60: show(x?.threshold60Number) },
+    version: x ? { id: x.id, version: x.version } : null,
   });
-  const send = async (version: number | undefined) => {
-    const update = target !== undefined && version !== undefined;
-    setLast(update ? 'update' : 'set');
-    const answer = update ? await updateTarget({ id: target.id, version, values: values() }) : await setTarget({ indicatorId, year, values: values() });
-    if (isConflict(answer.error)) setConflict(true);
-  };
-  // Reads the target's current version (someone else changed it) and sends the same values again.
-  const reapply = async () => {
-    setConflict(false);
-    const fresh = await client.query(IndicatorQuery, { id: indicatorId }, { requestPolicy: 'network-only' }).toPromise();
-    const current = fresh.data?.indicator.targets.find((x) => x.id === target?.id) ?? fresh.data?.indicator.targets.find((x) => x.year === year && !x.revision);
-    if (current && !target) {
-      setLast('update');
-      const answer = await updateTarget({ id: current.id, version: current.version, values: values() });
-      if (isConflict(answer.error)) setConflict(true);
-    } else await send(current?.version ?? target?.version);
-  };
-  const field = (key: keyof Fields, label: string) => {
-    const message = touched && errors[key] ? t(errors[key]) : null;
-    return (
-      <div>
-        <label htmlFor={`${id}-${key}`}>{label}</label>
-        <input
-          id={`${id}-${key}`}
-          className={`form-control form-control-sm${message ? ' is-invalid' : ''}`}
-          inputMode="decimal"
-          value={fields[key]}
-          aria-invalid={message ? true : undefined}
-          aria-describedby={message ? `${id}-${key}-error` : undefined}
-          onChange={(e) => setFields((f) => ({ ...f, [key]: e.target.value }))}
-        />
-        {message ? (
-          <div id={`${id}-${key}-error`} className="invalid-feedback d-block">
-            {message}
-          </div>
-        ) : null}
-      </div>
-    );
-  };
+  const form = useVersionedSave({
+    read: toRead(target),
+    // The whole target is sent: operator, value and thresholds go together.
+    diff: (_read, typed: Fields) => ({
+      operator: typed.operator,
+      valueNumber: parseNumber(typed.value),
+      threshold80Number: parseNumber(typed.t80),
+      threshold60Number: parseNumber(typed.t60),
+    }),
+    isEmpty: () => false,
+    send: async (version, values) => {
+      if (version === null) {
+        const answer = await setTarget({ indicatorId, year, values });
+        return { data: answer.data?.setTarget, error: answer.error };
+      }
+      const answer = await updateTarget({ id: version.id, version: version.version, values });
+      return { data: answer.data?.updateTarget, error: answer.error };
+    },
+    // The target as it is now: the same one, or the year's target a colleague set meanwhile.
+    reread: () =>
+      rereadQuery(client, IndicatorQuery, { id: indicatorId }, (data) => {
+        const targets = data.indicator.targets;
+        return toRead(targets.find((x) => x.id === target?.id) ?? targets.find((x) => x.year === year && !x.revision));
+      }),
+    saved: (saved) => toRead(saved),
+    describe: (_values, typed) => [
+      { label: t('plan.operator'), value: t(`plan.operators.${typed.operator}`) },
+      { label: t('indicator.target'), value: typed.value },
+      { label: t('indicator.threshold80'), value: typed.t80 },
+      { label: t('indicator.threshold60'), value: typed.t60 },
+    ],
+    validate: validateTarget,
+    fields: ['operator', 'value', 't80', 't60'],
+    idOf: (key) => `${id}-${key}`,
+  });
+  // Typing never marks a field: the messages appear once a save is asked.
+  const field = (key: 'value' | 't80' | 't60', label: string) => (
+    <NumberInput
+      id={`${id}-${key}`}
+      className=""
+      size="sm"
+      label={label}
+      value={form.values[key]}
+      error={form.problem(key)}
+      onChange={(value) => form.setValues((f) => ({ ...f, [key]: value }))}
+    />
+  );
   return (
     <form
       noValidate
@@ -99,45 +94,32 @@ export function TargetEditor({ indicatorId, year, target }: { indicatorId: strin
       aria-labelledby={`${id}-title`}
       onSubmit={(event) => {
         event.preventDefault();
-        setTouched(true);
-        if (Object.keys(errors).length > 0) return;
-        void send(target?.version);
+        void form.submit();
       }}
     >
       <h3 id={`${id}-title`} className="h6">
         {t('plan.target', { year })}
       </h3>
       <div className="d-flex flex-wrap gap-3 align-items-start">
-        <div>
-          <label htmlFor={`${id}-operator`}>{t('plan.operator')}</label>
-          <select id={`${id}-operator`} className="form-select form-select-sm" value={fields.operator} onChange={(e) => setFields((f) => ({ ...f, operator: e.target.value as Operator }))}>
-            {OPERATORS.map((op) => (
-              <option key={op} value={op}>
-                {t(`plan.operators.${op}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectInput
+          id={`${id}-operator`}
+          className=""
+          size="sm"
+          label={t('plan.operator')}
+          value={form.values.operator}
+          onChange={(operator) => form.setValues((f) => ({ ...f, operator: operator as Operator }))}
+          options={OPERATORS.map((op) => ({ value: op, label: t(`plan.operators.${op}`) }))}
+        />
         {field('value', t('indicator.target'))}
         {field('t80', t('indicator.threshold80'))}
         {field('t60', t('indicator.threshold60'))}
       </div>
-      {isConflict(error) ? null : <ErrorAlert error={error} />}
-      {saved ? <p role="status">{t('plan.targetSaved')}</p> : null}
-      <Button type="submit" color="primary" size="sm" className="mt-2" disabled={updateResult.fetching || setResult.fetching}>
+      <ErrorAlert error={form.error} />
+      {form.status === 'saved' ? <p role="status">{t('plan.targetSaved')}</p> : null}
+      <Button type="submit" color="primary" size="sm" className="mt-2" disabled={form.saving}>
         {t('common.save')}
       </Button>
-      <ConflictDialog
-        isOpen={conflict}
-        values={[
-          { label: t('plan.operator'), value: t(`plan.operators.${fields.operator}`) },
-          { label: t('indicator.target'), value: fields.value },
-          { label: t('indicator.threshold80'), value: fields.t80 },
-          { label: t('indicator.threshold60'), value: fields.t60 },
-        ]}
-        onReapply={() => void reapply()}
-        onDiscard={() => setConflict(false)}
-      />
+      {form.dialog}
     </form>
   );
 }

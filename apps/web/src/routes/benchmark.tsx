@@ -9,10 +9,9 @@ import { useSearchParamUpdater } from '../hooks/use-search-param-updater.js';
 import { useClient, useMutation, useQuery } from 'urql';
 import { can, useSession } from '../app/session-context.js';
 import { formatBenchmarkValue, formatPercentile, formatRank, rankedEntries, selfEntry } from '../benchmark/benchmark.js';
-import { ConflictDialog } from '../components/conflict-dialog.js';
 import { ErrorAlert } from '../components/error-alert.js';
+import { rereadQuery, useVersionedSave } from '../components/form/index.js';
 import { Loading } from '../components/loading.js';
-import { isConflict } from '../errors/map-error.js';
 import { localeOf } from '../format/format.js';
 import { BenchmarkCataloguesQuery, BenchmarkQuery, BenchmarkSharingQuery, SetBenchmarkNameSharingMutation } from '../graphql/operations.js';
 import type { BenchmarkEntry, BenchmarkKind, BenchmarkSeries } from '../graphql/types.js';
@@ -287,20 +286,17 @@ function NameSharing() {
   const client = useClient();
   const [{ data, error }] = useQuery({ query: BenchmarkSharingQuery });
   const [saved, save] = useMutation(SetBenchmarkNameSharingMutation);
-  const [conflict, setConflict] = useState<boolean | null>(null);
   const chamber = data?.viewer.chamber;
+  const form = useVersionedSave({
+    read: { values: chamber?.shareNameInBenchmark ?? false, version: chamber?.version ?? 0 },
+    // The switch sends its new state at once (form.save).
+    diff: (_read, typed: boolean) => typed,
+    send: (version, share) => save({ share, version }),
+    reread: () =>
+      rereadQuery(client, BenchmarkSharingQuery, {}, (fresh) => (fresh.viewer.chamber ? { values: fresh.viewer.chamber.shareNameInBenchmark, version: fresh.viewer.chamber.version } : null)),
+    describe: (share) => [{ label: t('benchmark.shareName'), value: share ? t('common.yes') : t('common.no') }],
+  });
   if (!chamber) return <ErrorAlert error={error} />;
-  const send = async (share: boolean, version: number) => {
-    const result = await save({ share, version });
-    setConflict(isConflict(result.error) ? share : null);
-  };
-  const reapply = async () => {
-    const share = conflict;
-    const fresh = await client.query(BenchmarkSharingQuery, {}, { requestPolicy: 'network-only' }).toPromise();
-    const version = fresh.data?.viewer.chamber?.version;
-    if (share === null || version === undefined) return setConflict(null);
-    await send(share, version);
-  };
   return (
     <div className="form-check form-switch benchmark-sharing mt-3">
       <input
@@ -309,9 +305,9 @@ function NameSharing() {
         role="switch"
         className="form-check-input"
         checked={chamber.shareNameInBenchmark}
-        disabled={saved.fetching}
+        disabled={form.saving}
         aria-describedby={`${id}-help`}
-        onChange={(e) => void send(e.target.checked, chamber.version)}
+        onChange={(e) => void form.save(e.target.checked, chamber.version)}
       />
       <label className="form-check-label" htmlFor={id}>
         {t('benchmark.shareName')}
@@ -320,13 +316,8 @@ function NameSharing() {
         {t('benchmark.shareNameHelp')}
       </p>
       {saved.data && !saved.error ? <p role="status" className="small">{t(saved.data.setBenchmarkNameSharing.shareNameInBenchmark ? 'benchmark.shared' : 'benchmark.notShared')}</p> : null}
-      {saved.error && !isConflict(saved.error) ? <ErrorAlert error={saved.error} /> : null}
-      <ConflictDialog
-        isOpen={conflict !== null}
-        values={[{ label: t('benchmark.shareName'), value: conflict ? t('common.yes') : t('common.no') }]}
-        onReapply={() => void reapply()}
-        onDiscard={() => setConflict(null)}
-      />
+      <ErrorAlert error={form.error} />
+      {form.dialog}
     </div>
   );
 }

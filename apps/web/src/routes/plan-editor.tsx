@@ -5,13 +5,12 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery } from 'urql';
-import { ConflictDialog } from '../components/conflict-dialog.js';
-import { isConflict } from '../errors/map-error.js';
 import { CycleSelectors } from '../components/cycle-selectors.js';
 import { can, useSession } from '../app/session-context.js';
 import { CycleWorkflow } from '../components/cycle-workflow.js';
 import { LevelsEditor } from '../components/levels-editor.js';
 import { ErrorAlert } from '../components/error-alert.js';
+import { rereadQuery, useVersionedSave } from '../components/form/index.js';
 import { IndicatorEditList } from '../components/indicator-edit-form.js';
 import { NodeEditForm, NodeMoveForm } from '../components/node-edit-form.js';
 import { Loading } from '../components/loading.js';
@@ -127,31 +126,40 @@ function NewIndicatorForm({ node, year }: { node: TreeNode; year: number }) {
   );
 }
 
+/** The units and people chosen for a node. */
+type Assignment = { unitIds: ReadonlySet<string>; personIds: ReadonlySet<string> };
+
 function AssignmentForm({ node, year }: { node: TreeNode; year: number }) {
   const { t } = useTranslation();
   const id = useId();
   const client = useClient();
-  const [conflict, setConflict] = useState(false);
   const [units] = useQuery({ query: UnitsQuery });
   const [people] = useQuery({ query: PeopleQuery });
-  const [unitIds, setUnitIds] = useState<Set<string>>(() => new Set(node.units.map((u) => u.unit.id)));
-  const [personIds, setPersonIds] = useState<Set<string>>(new Set());
-  const [result, assign] = useMutation(AssignNodeMutation);
-  const send = async (version: number) => {
-    const answer = await assign({ id: node.id, version, unitIds: [...unitIds], people: [...personIds].map((personId) => ({ personId, role: 'owner' as const })) });
-    if (isConflict(answer.error)) setConflict(true);
-  };
-  // Reads the node's current version (someone else changed it) and sends the same assignment again.
-  const reapply = async () => {
-    setConflict(false);
-    const fresh = await client.query(PlanQuery, { year }, { requestPolicy: 'network-only' }).toPromise();
-    await send(fresh.data?.cycle.nodes.find((n) => n.id === node.id)?.version ?? node.version);
-  };
-  const typed = [
-    { label: t('plan.assignUnits'), value: (units.data?.units.edges ?? []).filter(({ node: u }) => unitIds.has(u.id)).map(({ node: u }) => u.code).join(', ') || '—' },
-    { label: t('plan.assignPeople'), value: (people.data?.people.edges ?? []).filter(({ node: p }) => personIds.has(p.id)).map(({ node: p }) => p.displayName).join(', ') || '—' },
-  ];
-  const toggle = (set: Set<string>, value: string) => {
+  const [, assign] = useMutation(AssignNodeMutation);
+  const unitsOf = (n: Pick<TreeNode, 'units'>): Assignment => ({ unitIds: new Set(n.units.map((u) => u.unit.id)), personIds: new Set() });
+  const form = useVersionedSave({
+    read: { values: unitsOf(node), version: node.version },
+    // The whole assignment is sent: it replaces the node's units and people.
+    diff: (_read, typed: Assignment) => ({ unitIds: [...typed.unitIds], people: [...typed.personIds].map((personId) => ({ personId, role: 'owner' as const })) }),
+    isEmpty: () => false,
+    send: (version, changes) => assign({ id: node.id, version, ...changes }),
+    // Reads the node's current version (someone else changed it) and sends the same assignment again.
+    reread: () =>
+      rereadQuery(client, PlanQuery, { year }, (data) => {
+        const fresh = data.cycle.nodes.find((n) => n.id === node.id);
+        return fresh ? { values: unitsOf(fresh), version: fresh.version } : null;
+      }),
+    // The API answers with the node's new version (the next save goes with it).
+    saved: (data, typed) => ({ values: typed, version: 'version' in data.assignNode && typeof data.assignNode.version === 'number' ? data.assignNode.version : node.version }),
+    describe: (_changes, typed) => [
+      { label: t('plan.assignUnits'), value: (units.data?.units.edges ?? []).filter(({ node: u }) => typed.unitIds.has(u.id)).map(({ node: u }) => u.code).join(', ') || '—' },
+      { label: t('plan.assignPeople'), value: (people.data?.people.edges ?? []).filter(({ node: p }) => typed.personIds.has(p.id)).map(({ node: p }) => p.displayName).join(', ') || '—' },
+    ],
+  });
+  const { unitIds, personIds } = form.values;
+  const setUnitIds = (update: (s: ReadonlySet<string>) => ReadonlySet<string>) => form.setValues((v) => ({ ...v, unitIds: update(v.unitIds) }));
+  const setPersonIds = (update: (s: ReadonlySet<string>) => ReadonlySet<string>) => form.setValues((v) => ({ ...v, personIds: update(v.personIds) }));
+  const toggle = (set: ReadonlySet<string>, value: string) => {
     const next = new Set(set);
     if (next.has(value)) next.delete(value);
     else next.add(value);
@@ -162,7 +170,7 @@ function AssignmentForm({ node, year }: { node: TreeNode; year: number }) {
       className="plan-form"
       onSubmit={(e) => {
         e.preventDefault();
-        void send(node.version);
+        void form.submit();
       }}
     >
       <h3 className="h6">{t('plan.assign')}</h3>
@@ -188,12 +196,12 @@ function AssignmentForm({ node, year }: { node: TreeNode; year: number }) {
           </div>
         ))}
       </fieldset>
-      <ErrorAlert error={conflict || isConflict(result.error) ? undefined : result.error} />
-      {result.data ? <p role="status">{t('plan.assigned')}</p> : null}
-      <Button type="submit" color="primary" size="sm" disabled={result.fetching}>
+      <ErrorAlert error={form.error} />
+      {form.status === 'saved' ? <p role="status">{t('plan.assigned')}</p> : null}
+      <Button type="submit" color="primary" size="sm" disabled={form.saving}>
         {t('common.save')}
       </Button>
-      <ConflictDialog isOpen={conflict} values={typed} onReapply={() => void reapply()} onDiscard={() => setConflict(false)} />
+      {form.dialog}
     </form>
   );
 }
