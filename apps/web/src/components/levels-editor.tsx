@@ -56,7 +56,7 @@ export function LevelsEditor({ cycle, canEdit }: { cycle: LevelsCycle; canEdit: 
   const levels = [...cycle.levels].sort((a, b) => a.position - b.position);
   const [names, setNames] = useState<Record<string, string>>(() => Object.fromEntries(levels.map((l) => [l.key, l.name])));
   const [structure, setStructure] = useState<Record<string, Structure>>(() =>
-    Object.fromEntries(levels.map((l) => [l.key, { kind: l.kind as LevelKind, aggregation: l.aggregation ?? 'weighted_mean' }])),
+    Object.fromEntries(levels.map((l) => [l.key, { kind: l.kind, aggregation: l.aggregation ?? 'weighted_mean' }])),
   );
   const draft = cycle.state === 'draft';
   const [touched, setTouched] = useState(false);
