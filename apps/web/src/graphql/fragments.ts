@@ -1,20 +1,23 @@
 // The selections several operations share, as GraphQL fragments (composed by gql.tada, unmasked): a screen
 // that reads an entity through two operations gets the same fields, and the cache updates both.
 import type { AchievementExplanation, EntityResult, IndicatorExplanation, NodeExplanation } from '@albero/scoring';
-import { graphql, withJson } from './graphql.js';
+import { graphql } from './graphql.js';
 
 export const PeriodFields = graphql(`
   fragment PeriodFields on MonitoringPeriod { id periodDate dueDate state version }
 `);
 
-export const MeasurementFields = withJson<{ inputs: Record<string, number> | null }>()(
-  graphql(`
-    fragment MeasurementFields on Measurement {
-      id periodId period { id periodDate state } valueNumber valueDate valueBoolean label status inputs note rejectionReason
-      submittedBy submittedByName submittedAt enteredByViewer version
-    }
-  `),
-);
+// Fragments are never wrapped in withJson (gql-tada check could no longer follow them): the operations that
+// spread them type the JSON fields, with the shapes named here.
+
+/** A measurement's formula inputs: each variable's value. */
+export type MeasurementJson = { inputs: Record<string, number> | null };
+export const MeasurementFields = graphql(`
+  fragment MeasurementFields on Measurement {
+    id periodId period { id periodDate state } valueNumber valueDate valueBoolean label status inputs note rejectionReason
+    submittedBy submittedByName submittedAt enteredByViewer version
+  }
+`);
 
 /** A target as the indicator page, the target editor and the revision of targets read it. */
 export const TargetFields = graphql(`
@@ -48,15 +51,14 @@ export type NodeScoreJson = { explanation: NodeExplanation; achievementExplanati
 export type IndicatorScoreJson = { explanation: IndicatorExplanation };
 
 /** A cycle's scorecard for a period: the entity figures, every node's and indicator's score. */
-export const ScorecardFields = withJson<{ entity: EntityResult | null; warnings: { kind: string; code: string }[] }>()(
-  graphql(`
-    fragment ScorecardFields on Scorecard {
-      periodId periodDate entity warnings
-      nodes { nodeId parentId code level weight result achievement rating overridden }
-      indicators { indicatorId nodeId score value overridden }
-    }
-  `),
-);
+export type ScorecardJson = { entity: EntityResult | null; warnings: { kind: string; code: string }[] };
+export const ScorecardFields = graphql(`
+  fragment ScorecardFields on Scorecard {
+    periodId periodDate entity warnings
+    nodes { nodeId parentId code level weight result achievement rating overridden }
+    indicators { indicatorId nodeId score value overridden }
+  }
+`);
 
 export const LevelFields = graphql(`
   fragment LevelFields on CycleLevel { key name kind position }

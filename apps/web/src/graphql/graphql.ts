@@ -43,3 +43,22 @@ export function withJson<Shapes>() {
   return <Result, Variables, Decoration>(document: TadaDocumentNode<Result, Variables, Decoration>) =>
     document as unknown as TadaDocumentNode<WithJson<Result, Shapes>, Variables, Decoration>;
 }
+
+/** Every value of a string union, in the order given: a value outside it, or one of it left out, fails typecheck. */
+export const allOf =
+  <T extends string>() =>
+  <const Values extends readonly T[]>(...values: Values & ([T] extends [Values[number]] ? unknown : { missing: Exclude<T, Values[number]> })): readonly T[] =>
+    values;
+
+type SchemaTypes = introspection['types'];
+/** The schema's object types. */
+export type ObjectType = { [Name in keyof SchemaTypes]: SchemaTypes[Name] extends { kind: 'OBJECT' } ? Name : never }[keyof SchemaTypes];
+/** The schema's object types without an `id` of their own (the root types aside): Graphcache cannot key them by id. */
+export type KeylessType = Exclude<
+  { [Name in keyof SchemaTypes]: SchemaTypes[Name] extends { kind: 'OBJECT'; fields: infer Fields } ? ('id' extends keyof Fields ? never : Name) : never }[keyof SchemaTypes],
+  'Query' | 'Mutation'
+>;
+/** Every root field of Query. */
+export type QueryField = Extract<keyof SchemaTypes['Query']['fields'], string>;
+/** Every mutation of the schema. */
+export type MutationName = Extract<keyof SchemaTypes['Mutation']['fields'], string>;

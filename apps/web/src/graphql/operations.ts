@@ -4,7 +4,6 @@ import type { EntityResult } from '@albero/scoring';
 import {
   BenchmarkSeriesFields,
   CruscottoNodeFields,
-  CruscottoTargetFields,
   LevelFields,
   MeasurementFields,
   PeriodFields,
@@ -13,8 +12,11 @@ import {
   TargetFields,
   TreeNodeFields,
   WeightIssueFields,
+  type CruscottoTargetFields,
   type IndicatorScoreJson,
+  type MeasurementJson,
   type NodeScoreJson,
+  type ScorecardJson,
 } from './fragments.js';
 import { graphql, withJson, type ResultOf, type VariablesOf } from './graphql.js';
 
@@ -31,20 +33,21 @@ export const CyclesQuery = graphql(
   [PeriodFields],
 );
 
-export const CruscottoQuery = graphql(
-  `
-    query Cruscotto($year: Int!, $periodId: ID) {
-      cycle(year: $year) {
-        id year state horizonStart horizonEnd resolutionNumber resolutionDate
-        levels { ...LevelFields }
-        perspectives { id key name position }
-        periods { ...PeriodFields }
-        nodes { ...CruscottoNodeFields }
-        scorecard(periodId: $periodId) { ...ScorecardFields }
+export const CruscottoQuery = withJson<ScorecardJson>()(
+  graphql(`
+      query Cruscotto($year: Int!, $periodId: ID) {
+        cycle(year: $year) {
+          id year state horizonStart horizonEnd resolutionNumber resolutionDate
+          levels { ...LevelFields }
+          perspectives { id key name position }
+          periods { ...PeriodFields }
+          nodes { ...CruscottoNodeFields }
+          scorecard(periodId: $periodId) { ...ScorecardFields }
+        }
       }
-    }
-  `,
-  [LevelFields, PeriodFields, CruscottoNodeFields, ScorecardFields],
+    `,
+    [LevelFields, PeriodFields, CruscottoNodeFields, ScorecardFields],
+  ),
 );
 export type CruscottoData = ResultOf<typeof CruscottoQuery>;
 export type CruscottoTarget = ResultOf<typeof CruscottoTargetFields>;
@@ -81,7 +84,7 @@ export const NodeQuery = withJson<NodeScoreJson>()(
   `),
 );
 
-export const IndicatorQuery = withJson<IndicatorScoreJson>()(
+export const IndicatorQuery = withJson<IndicatorScoreJson & MeasurementJson>()(
   graphql(
     `
       query Indicator($id: ID!, $periodId: ID) {
@@ -99,22 +102,23 @@ export const IndicatorQuery = withJson<IndicatorScoreJson>()(
   ),
 );
 
-export const MyObjectivesQuery = graphql(
-  `
-    query MyObjectives($cycleId: ID) {
-      myObjectives(cycleId: $cycleId) {
-        reasons
-        node { id code title score { result } }
-        pending {
-          dueDate next
-          indicator { id code name unit valueType formula }
-          measurement { ...MeasurementFields }
-          period { ...PeriodFields }
+export const MyObjectivesQuery = withJson<MeasurementJson>()(
+  graphql(`
+      query MyObjectives($cycleId: ID) {
+        myObjectives(cycleId: $cycleId) {
+          reasons
+          node { id code title score { result } }
+          pending {
+            dueDate next
+            indicator { id code name unit valueType formula }
+            measurement { ...MeasurementFields }
+            period { ...PeriodFields }
+          }
         }
       }
-    }
-  `,
-  [MeasurementFields, PeriodFields],
+    `,
+    [MeasurementFields, PeriodFields],
+  ),
 );
 
 export const MyScorecardQuery = graphql(`
@@ -128,30 +132,32 @@ export const MyScorecardQuery = graphql(`
   }
 `);
 
-export const ReviewQueueQuery = graphql(
-  `
-    query ReviewQueue($cycleId: ID!) {
-      measurements(cycleId: $cycleId, status: submitted, first: 500) {
-        edges { node { ...MeasurementFields indicator { id code name unit valueType node { id code title } } } }
+export const ReviewQueueQuery = withJson<MeasurementJson>()(
+  graphql(`
+      query ReviewQueue($cycleId: ID!) {
+        measurements(cycleId: $cycleId, status: submitted, first: 500) {
+          edges { node { ...MeasurementFields indicator { id code name unit valueType node { id code title } } } }
+        }
       }
-    }
-  `,
-  [MeasurementFields],
+    `,
+    [MeasurementFields],
+  ),
 );
 
-export const OivQuery = graphql(
-  `
-    query Oiv($year: Int!) {
-      cycle(year: $year) {
-        id year state version
-        nodes { ...TreeNodeFields }
-        overrides { id score reason by setAt revokedAt version node { id code title } indicator { id code name } }
-        reports { id kind state validatedAt version }
-        scorecard { ...ScorecardFields }
+export const OivQuery = withJson<ScorecardJson>()(
+  graphql(`
+      query Oiv($year: Int!) {
+        cycle(year: $year) {
+          id year state version
+          nodes { ...TreeNodeFields }
+          overrides { id score reason by setAt revokedAt version node { id code title } indicator { id code name } }
+          reports { id kind state validatedAt version }
+          scorecard { ...ScorecardFields }
+        }
       }
-    }
-  `,
-  [TreeNodeFields, ScorecardFields],
+    `,
+    [TreeNodeFields, ScorecardFields],
+  ),
 );
 export type OivData = ResultOf<typeof OivQuery>;
 
@@ -208,32 +214,36 @@ export const PublishedCyclesQuery = graphql(`
 
 // --- mutations ---------------------------------------------------------------------------------
 
-export const EnterMeasurementMutation = graphql(
-  `
-  mutation EnterMeasurement($indicatorId: ID!, $periodId: ID!, $valueNumber: Float, $valueDate: Date, $valueBoolean: Boolean, $inputs: JSON, $note: String, $version: Int) {
-    enterMeasurement(indicatorId: $indicatorId, periodId: $periodId, valueNumber: $valueNumber, valueDate: $valueDate, valueBoolean: $valueBoolean, inputs: $inputs, note: $note, version: $version) { ...MeasurementFields }
-  }
-`,
-  [MeasurementFields],
+export const EnterMeasurementMutation = withJson<MeasurementJson>()(
+  graphql(`
+    mutation EnterMeasurement($indicatorId: ID!, $periodId: ID!, $valueNumber: Float, $valueDate: Date, $valueBoolean: Boolean, $inputs: JSON, $note: String, $version: Int) {
+      enterMeasurement(indicatorId: $indicatorId, periodId: $periodId, valueNumber: $valueNumber, valueDate: $valueDate, valueBoolean: $valueBoolean, inputs: $inputs, note: $note, version: $version) { ...MeasurementFields }
+    }
+  `,
+    [MeasurementFields],
+  ),
 );
 export type EnterMeasurementVars = VariablesOf<typeof EnterMeasurementMutation>;
-export const SubmitMeasurementMutation = graphql(
-  `
-  mutation SubmitMeasurement($id: ID!, $version: Int!) { submitMeasurement(id: $id, version: $version) { ...MeasurementFields } }
-`,
-  [MeasurementFields],
+export const SubmitMeasurementMutation = withJson<MeasurementJson>()(
+  graphql(`
+    mutation SubmitMeasurement($id: ID!, $version: Int!) { submitMeasurement(id: $id, version: $version) { ...MeasurementFields } }
+  `,
+    [MeasurementFields],
+  ),
 );
-export const ApproveMeasurementMutation = graphql(
-  `
-  mutation ApproveMeasurement($id: ID!, $version: Int!) { approveMeasurement(id: $id, version: $version) { ...MeasurementFields } }
-`,
-  [MeasurementFields],
+export const ApproveMeasurementMutation = withJson<MeasurementJson>()(
+  graphql(`
+    mutation ApproveMeasurement($id: ID!, $version: Int!) { approveMeasurement(id: $id, version: $version) { ...MeasurementFields } }
+  `,
+    [MeasurementFields],
+  ),
 );
-export const RejectMeasurementMutation = graphql(
-  `
-  mutation RejectMeasurement($id: ID!, $version: Int!, $reason: String!) { rejectMeasurement(id: $id, version: $version, reason: $reason) { ...MeasurementFields } }
-`,
-  [MeasurementFields],
+export const RejectMeasurementMutation = withJson<MeasurementJson>()(
+  graphql(`
+    mutation RejectMeasurement($id: ID!, $version: Int!, $reason: String!) { rejectMeasurement(id: $id, version: $version, reason: $reason) { ...MeasurementFields } }
+  `,
+    [MeasurementFields],
+  ),
 );
 export const OpenPeriodMutation = graphql(
   `

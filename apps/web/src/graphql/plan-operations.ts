@@ -2,18 +2,12 @@
 // deletion from a draft plan (deleteNode, deleteIndicator) and the reads they start from, against
 // apps/api/schema.graphql. Kept apart from operations.ts (every other screen).
 import { EditableIndicatorFields, EditableNodeOwnFields, WeightIssueFields } from './fragments.js';
-import { graphql, type EnumOf, type ResultOf, type VariablesOf } from './graphql.js';
+import { allOf, graphql, type EnumOf, type ResultOf, type VariablesOf } from './graphql.js';
 import type { Operator } from './types.js';
 
 export type Direction = EnumOf<'Direction'>;
 export type ScoringMethod = EnumOf<'ScoringMethod'>;
 export type Frequency = EnumOf<'Frequency'>;
-
-/** Every value of an enum, in the order the forms offer them; a value the schema lacks or a missing one fails typecheck. */
-const allOf =
-  <T extends string>() =>
-  <const Values extends readonly T[]>(...values: Values & ([T] extends [Values[number]] ? unknown : { missing: Exclude<T, Values[number]> })): readonly T[] =>
-    values;
 
 export const DIRECTIONS = allOf<Direction>()('higher_is_better', 'lower_is_better');
 export const SCORING_METHODS = allOf<ScoringMethod>()('step', 'proportional', 'binary', 'deadline', 'bands', 'qualitative');

@@ -1,7 +1,8 @@
 // The named shapes the screens read: each derived from the schema (enums) or from the documents that read it
 // (fragments, operations), never written by hand. The documents are the single source of what is selected.
 import type { ResultOf, VariablesOf } from 'gql.tada';
-import type { EnumOf } from './graphql.js';
+import type { EnumOf, WithJson } from './graphql.js';
+import type { MeasurementJson, ScorecardJson } from './fragments.js';
 import type { LevelFields, PlanLevelFields, MeasurementFields, PeriodFields, ScorecardFields, TargetFields, TreeNodeFields, WeightIssueFields } from './fragments.js';
 import type {
   BenchmarkCataloguesQuery,
@@ -44,12 +45,12 @@ export type Level = ResultOf<typeof LevelFields> & Partial<Pick<ResultOf<typeof 
 export type Perspective = NonNullable<ResultOf<typeof CruscottoQuery>['cycle']>['perspectives'][number];
 export type TreeNode = ResultOf<typeof TreeNodeFields>;
 export type UnitRef = TreeNode['units'][number]['unit'];
-export type Scorecard = ResultOf<typeof ScorecardFields>;
+export type Scorecard = WithJson<ResultOf<typeof ScorecardFields>, ScorecardJson>;
 export type NodeScore = Scorecard['nodes'][number];
 export type IndicatorScoreSummary = Scorecard['indicators'][number];
 
 export type Target = ResultOf<typeof TargetFields>;
-export type Measurement = ResultOf<typeof MeasurementFields>;
+export type Measurement = WithJson<ResultOf<typeof MeasurementFields>, MeasurementJson>;
 export type IndicatorDetail = NonNullable<ResultOf<typeof IndicatorQuery>['indicator']>;
 export type NodeDetail = NonNullable<ResultOf<typeof NodeQuery>['node']>;
 export type MyObjective = ResultOf<typeof MyObjectivesQuery>['myObjectives'][number];
