@@ -1,4 +1,6 @@
-// Typechecks every workspace project (each folder with a tsconfig.json), two at a time.
+// Typechecks every workspace project (each folder with a tsconfig.json), two at a time, and checks the web
+// client's GraphQL documents against the API schema with gql.tada's CLI (`gql-tada check`: unknown fields,
+// fragments, variables, which tsc alone does not report).
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -13,27 +15,32 @@ const projects = [
 
 const tsc = join(REPO_ROOT, 'node_modules/typescript/bin/tsc');
 
-function check(dir: string): Promise<{ dir: string; code: number; output: string }> {
+const web = join(REPO_ROOT, 'apps/web');
+const gqlTada = join(web, 'node_modules/gql.tada/bin/cli.js');
+
+function check(dir: string, args = [tsc, '--noEmit', '-p', dir], name = relative(REPO_ROOT, dir) || '(root)'): Promise<{ dir: string; name: string; code: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [tsc, '--noEmit', '-p', dir], { cwd: dir });
+    const child = spawn(process.execPath, args, { cwd: dir });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.on('exit', (code) => resolve({ dir, code: code ?? 1, output }));
+    child.on('exit', (code) => resolve({ dir, name, code: code ?? 1, output }));
   });
 }
 
-const queue = [...projects];
+const queue: (() => ReturnType<typeof check>)[] = [
+  ...projects.map((dir) => () => check(dir)),
+  () => check(web, [gqlTada, 'check'], 'apps/web GraphQL documents (gql-tada check)'),
+];
 const results: Awaited<ReturnType<typeof check>>[] = [];
 await Promise.all(
   [0, 1].map(async () => {
-    for (let dir = queue.shift(); dir !== undefined; dir = queue.shift()) results.push(await check(dir));
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) results.push(await next());
   }),
 );
 let failed = 0;
-for (const r of results.sort((a, b) => a.dir.localeCompare(b.dir))) {
-  const name = relative(REPO_ROOT, r.dir) || '(root)';
-  console.log(`typecheck ${name}: ${r.code === 0 ? 'ok' : 'FAILED'}`);
+for (const r of results.sort((a, b) => a.name.localeCompare(b.name))) {
+  console.log(`typecheck ${r.name}: ${r.code === 0 ? 'ok' : 'FAILED'}`);
   if (r.code !== 0) {
     failed++;
     console.log(r.output);

@@ -186,7 +186,7 @@ const person = (id: string, displayName: string, unitIds: string[], position: st
   displayName,
   position,
   active: true,
-  units: unitIds.map((u) => ({ head: false, unit: { id: u, code: u.slice(2).toUpperCase(), name: `U.O. ${u.slice(2).toUpperCase()}` } })),
+  units: unitIds.map((u) => ({ head: false, person: { id }, unit: { id: u, code: u.slice(2).toUpperCase(), name: `U.O. ${u.slice(2).toUpperCase()}` } })),
 });
 const people: AppraisalPerson[] = [
   person('p-admin', 'Amministratore Demo Sondrio', ['u-sg']),

@@ -9,8 +9,8 @@ import type { CycleState } from '../src/graphql/types.js';
 import { renderWith, scriptedClient } from './support.js';
 
 const levels = [
-  { key: 'area', name: 'Area strategica', kind: 'area', position: 0, aggregation: 'weighted_mean' as const },
-  { key: 'obiettivo', name: 'Obiettivo strategico', kind: 'strategic', position: 1, aggregation: 'weighted_mean' as const },
+  { key: 'area', name: 'Area strategica', kind: 'area' as const, position: 0, aggregation: 'weighted_mean' as const },
+  { key: 'obiettivo', name: 'Obiettivo strategico', kind: 'strategic' as const, position: 1, aggregation: 'weighted_mean' as const },
 ];
 const cycle = (state: CycleState = 'draft', version = 4) => ({ id: 'c-2025', year: 2025, state, version, levels });
 const conflict = { error: new CombinedError({ graphQLErrors: [{ message: 'stale', extensions: { code: 'CONFLICT' } }] }) };

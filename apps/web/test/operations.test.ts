@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, OperationTypeNode, buildSchema, parse, print, validate, type DocumentNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import * as fragmentModule from '../src/graphql/fragments.js';
 
 // operations.ts and every feature's *-operations.ts module.
 const modules = import.meta.glob<Record<string, unknown>>('../src/graphql/*operations.ts', { eager: true });
@@ -26,6 +27,16 @@ describe('the GraphQL operations against the API schema', () => {
     const sent = new Set(documents.flatMap(([, d]) => d.definitions.flatMap((def) => (def.kind === Kind.OPERATION_DEFINITION && def.operation === OperationTypeNode.MUTATION ? def.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [s.name.value] : [])) : []))));
     const missing = [...sent].filter((name) => !client.includes(`'${name}'`));
     expect(missing).toEqual([]);
+  });
+
+  it('fails a document that asks for a field the schema lacks (gql.tada alone would type it unknown)', () => {
+    expect(validate(schema, parse('query Bad { cycles { id nonexistent } }')).map((e) => e.message)).toEqual(['Cannot query field "nonexistent" on type "Cycle".']);
+  });
+
+  it('uses every shared fragment (graphql/fragments.ts) in some operation', () => {
+    const fragments = Object.entries(fragmentModule).filter((entry): entry is [string, DocumentNode] => typeof entry[1] === 'object' && entry[1] !== null && 'definitions' in entry[1]);
+    const spread = new Set(documents.flatMap(([, d]) => print(d).match(/\.\.\.\s*(\w+)/g) ?? []).map((s) => s.replace(/^\.\.\.\s*/, '')));
+    expect(fragments.map(([name]) => name).filter((name) => !spread.has(name))).toEqual([]);
   });
 
   it.each(documents)('%s is valid', (_name, document) => {

@@ -55,7 +55,7 @@ type LevelValues = { names: Record<string, string>; structure: Record<string, St
 function levelValues(levels: readonly Level[]): LevelValues {
   return {
     names: Object.fromEntries(levels.map((l) => [l.key, l.name])),
-    structure: Object.fromEntries(levels.map((l) => [l.key, { kind: l.kind as LevelKind, aggregation: l.aggregation ?? 'weighted_mean' }])),
+    structure: Object.fromEntries(levels.map((l) => [l.key, { kind: l.kind, aggregation: l.aggregation ?? 'weighted_mean' }])),
   };
 }
 

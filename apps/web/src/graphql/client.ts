@@ -3,10 +3,11 @@
 // queries on screen are asked again (conflict-refresh.ts).
 import { Client, fetchExchange, type CombinedError } from '@urql/core';
 import { authExchange } from '@urql/exchange-auth';
-import { cacheExchange, type Cache, type KeyingConfig } from '@urql/exchange-graphcache';
+import { cacheExchange, type Cache, type KeyGenerator } from '@urql/exchange-graphcache';
 import { appConfig } from '../app/config.js';
 import type { Session } from '../auth/keycloak.js';
 import { conflictRefreshExchange } from './conflict-refresh.js';
+import { allOf, type KeylessType, type MutationName, type ObjectType, type QueryField } from './graphql.js';
 
 type Data = Record<string, unknown>;
 const idOf = (value: unknown): string | undefined => {
@@ -19,8 +20,9 @@ const composite = (a: string | undefined, b: string | undefined): string | null 
 /**
  * Types without an `id` of their own: keyed by what identifies them, or embedded in their parent (null)
  * when nothing does (a level is unique only within its cycle; a score depends on the period asked).
+ * Checked against the schema (graphql-env.d.ts): a keyless type left out, or one that gained an id, fails typecheck.
  */
-export const keys: KeyingConfig = {
+export const keys = {
   Viewer: () => null,
   CycleLevel: () => null,
   Scorecard: () => null,
@@ -63,10 +65,10 @@ export const keys: KeyingConfig = {
   BenchmarkChamber: () => null,
   FinancialRatio: (data: Data) => (typeof data.code === 'string' ? data.code : null),
   SizeClass: (data: Data) => (typeof data.code === 'string' ? data.code : null),
-};
+} satisfies Record<KeylessType, KeyGenerator> & Partial<Record<ObjectType, KeyGenerator>>;
 
 /** Root fields whose answers a write can change beyond the entity it returns (scores, queues, lists). */
-const DERIVED_FIELDS = new Set(['cycle', 'cycles', 'myObjectives', 'myScorecard', 'personScorecard', 'measurements', 'node', 'indicator', 'units', 'people', 'chambers', 'benchmark']);
+const DERIVED_FIELDS = new Set<string>(['cycle', 'cycles', 'myObjectives', 'myScorecard', 'personScorecard', 'measurements', 'node', 'indicator', 'units', 'people', 'chambers', 'benchmark', 'chamberLogins'] satisfies QueryField[]);
 
 /** After any write, cached scores and lists are stale: drop them so that the screens ask again. */
 export function invalidateDerived(cache: Cache): void {
@@ -75,14 +77,16 @@ export function invalidateDerived(cache: Cache): void {
   }
 }
 
-const MUTATIONS = [
+/** Every mutation of the schema (a new one fails typecheck until it is listed here). */
+const MUTATIONS = allOf<MutationName>()(
   'enterMeasurement', 'submitMeasurement', 'approveMeasurement', 'rejectMeasurement', 'setOverride', 'revokeOverride',
   'setNodeWeights', 'createNode', 'updateNode', 'moveNode', 'reorderNodes', 'assignNode', 'createIndicator', 'updateIndicator',
   'setTarget', 'updateTarget', 'reviseTarget', 'copyCycle', 'createCycle', 'openPeriod', 'closePeriod', 'addPeriod', 'approveCycle',
   'closeCycle', 'publishCycle', 'validateReport', 'createUnit', 'updateUnit', 'createPerson', 'updatePerson', 'subscribeChamber',
   'suspendChamber', 'resumeChamber', 'setBenchmarkNameSharing', 'updateLevels', 'setAppraisal', 'createRevision',
-  'deleteNode', 'deleteIndicator',
-] as const;
+  'deleteNode', 'deleteIndicator', 'createVariable', 'setVariableValue', 'publishSystemObjectives',
+  'inviteLogin', 'assignLoginRoles', 'removeLoginRoles', 'setLoginEnabled', 'resendInvitation',
+);
 
 const idsOf = (value: unknown): string[] => (Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : []);
 

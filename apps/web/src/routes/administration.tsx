@@ -7,17 +7,17 @@ import { ErrorAlert } from '../components/error-alert.js';
 import { Loading } from '../components/loading.js';
 import { UnitSelect } from '../components/unit-select.js';
 import { CreatePersonMutation, CreateUnitMutation, PeopleQuery, UnitsQuery, UpdatePersonMutation } from '../graphql/operations.js';
-import type { OrgUnit, Person } from '../graphql/types.js';
+import type { OrgUnit, Person, UnitKind } from '../graphql/types.js';
 import { useDocumentTitle } from '../hooks/use-document-title.js';
 
-const UNIT_KINDS = ['area', 'servizio', 'ufficio', 'uo', 'staff', 'segreteria', 'azienda_speciale'] as const;
+const UNIT_KINDS: readonly UnitKind[] = ['area', 'servizio', 'ufficio', 'uo', 'staff', 'segreteria', 'azienda_speciale'];
 
 function NewUnitForm({ units }: { units: OrgUnit[] }) {
   const { t } = useTranslation();
   const id = useId();
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
-  const [kind, setKind] = useState<string>('uo');
+  const [kind, setKind] = useState<UnitKind>('uo');
   const [parentId, setParentId] = useState('');
   const [result, create] = useMutation(CreateUnitMutation);
   return (
@@ -39,7 +39,7 @@ function NewUnitForm({ units }: { units: OrgUnit[] }) {
       <label htmlFor={`${id}-name`}>{t('admin.unitName')}</label>
       <input id={`${id}-name`} className="form-control form-control-sm" value={name} onChange={(e) => setName(e.target.value)} />
       <label htmlFor={`${id}-kind`}>{t('admin.unitKind')}</label>
-      <select id={`${id}-kind`} className="form-select form-select-sm" value={kind} onChange={(e) => setKind(e.target.value)}>
+      <select id={`${id}-kind`} className="form-select form-select-sm" value={kind} onChange={(e) => setKind(e.target.value as UnitKind)}>
         {UNIT_KINDS.map((k) => (
           <option key={k} value={k}>
             {t(`admin.unitKinds.${k}`)}
