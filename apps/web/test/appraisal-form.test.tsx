@@ -10,12 +10,12 @@ import { CombinedError } from '@urql/core';
 import { buildSchema, parse, print, validate, type DocumentNode } from 'graphql';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
-import { SessionContext, type SessionState } from '../src/app/session-context.js';
-import { AppraisalForm, validateAppraisal } from '../src/components/appraisal-form.js';
-import * as operations from '../src/graphql/appraisal-operations.js';
-import type { AppraisalPerson, AppraisalScorecard, RoleProfile } from '../src/graphql/appraisal-operations.js';
+import { SessionContext, type SessionState } from '../src/session/session-context.js';
+import { AppraisalForm, validateAppraisal } from '../src/features/appraisals/appraisal-form.js';
+import * as operations from '../src/features/appraisals/appraisal-operations.js';
+import type { AppraisalPerson, AppraisalScorecard, RoleProfile } from '../src/features/appraisals/appraisal-operations.js';
 import type { Viewer } from '../src/graphql/types.js';
-import { AppraisalsPage, consultablePeople } from '../src/routes/appraisals.js';
+import { AppraisalsPage, consultablePeople } from '../src/features/appraisals/appraisals-page.js';
 import { renderWith, scriptedClient, type ScriptedCall } from './support.js';
 
 // Sondrio 2024's SMVP (data/demo/so-2024.yaml, individualWeights).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { HEAT_BANDS, HEAT_MISSING, boxGeometry, formatBenchmarkValue, formatPercentile, formatRank, heatTone, rankedEntries } from '../src/benchmark/benchmark.js';
+import { HEAT_BANDS, HEAT_MISSING, boxGeometry, formatBenchmarkValue, formatPercentile, formatRank, heatTone, rankedEntries } from '../src/features/benchmarking/benchmark.js';
 import type { BenchmarkEntry, BenchmarkSeries } from '../src/graphql/types.js';
-import { heatMatrix } from '../src/routes/unioncamere.js';
+import { heatMatrix } from '../src/features/benchmarking/unioncamere-page.js';
 
 const entry = (label: string, value: number | null, rank: number | null, percentile: number | null, isSelf = false, synthetic = false): BenchmarkEntry => ({
   chamber: { id: null, code: null, name: null, label, isSelf, named: isSelf, synthetic, region: null, sizeClass: null, activeFirms: null },

@@ -6,8 +6,8 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { CombinedError } from '@urql/core';
 import { describe, expect, it } from 'vitest';
-import { checkFormula, indicatorChanges, indicatorFields, IndicatorEditList, validateIndicator } from '../src/components/indicator-edit-form.js';
-import type { EditableIndicator, EditableNode } from '../src/graphql/plan-operations.js';
+import { checkFormula, indicatorChanges, indicatorFields, IndicatorEditList, validateIndicator } from '../src/features/plan-editor/indicator-edit-form.js';
+import type { EditableIndicator, EditableNode } from '../src/features/plan-editor/plan-operations.js';
 import type { CycleState } from '../src/graphql/types.js';
 import { renderWith, scriptedClient } from './support.js';
 

@@ -2,7 +2,7 @@
 // make it not computable, why there is no scorecard yet, and "Perché 98?" in sentences.
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { IndividualScorecardView } from '../src/components/individual-scorecard.js';
+import { IndividualScorecardView } from '../src/features/appraisals/individual-scorecard.js';
 import type { ScorecardComponentName } from '../src/graphql/types.js';
 import type { PersonScorecard } from '../src/graphql/types.js';
 import { renderWith } from './support.js';

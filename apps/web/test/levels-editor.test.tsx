@@ -4,7 +4,7 @@ import { screen, waitFor } from '@testing-library/react';
 import { CombinedError } from '@urql/core';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { LevelsEditor, levelChanges, levelNamesEditable, validateLevelNames } from '../src/components/levels-editor.js';
+import { LevelsEditor, levelChanges, levelNamesEditable, validateLevelNames } from '../src/features/plan-editor/levels-editor.js';
 import type { CycleState } from '../src/graphql/types.js';
 import { renderWith, scriptedClient } from './support.js';
 

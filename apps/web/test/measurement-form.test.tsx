@@ -3,7 +3,7 @@ import { screen, waitFor } from '@testing-library/react';
 import { CombinedError } from '@urql/core';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { MeasurementForm } from '../src/components/measurement-form.js';
+import { MeasurementForm } from '../src/features/data-entry/measurement-form.js';
 import type { Measurement } from '../src/graphql/types.js';
 import { renderWith, scriptedClient } from './support.js';
 

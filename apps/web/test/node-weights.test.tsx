@@ -2,8 +2,8 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { CombinedError } from '@urql/core';
 import { describe, expect, it } from 'vitest';
-import { NodeWeights } from '../src/components/node-weights.js';
-import type { WeightItem } from '../src/components/weights-editor.js';
+import { NodeWeights } from '../src/features/plan-editor/node-weights.js';
+import type { WeightItem } from '../src/features/plan-editor/weights-editor.js';
 import { renderWith, scriptedClient } from './support.js';
 
 const items: WeightItem[] = [

@@ -7,19 +7,20 @@ import { describe, expect, it } from 'vitest';
 import * as fragmentModule from '../src/graphql/fragments.js';
 
 // operations.ts and every feature's *-operations.ts module.
-const modules = import.meta.glob<Record<string, unknown>>('../src/graphql/*operations.ts', { eager: true });
+const modules = import.meta.glob<Record<string, unknown>>(['../src/graphql/*operations.ts', '../src/features/*/*operations.ts'], { eager: true });
+const moduleName = (file: string) => file.replace(/^\.\.\/src\/(graphql|features)\//, '');
 
 const schema = buildSchema(readFileSync(join(import.meta.dirname, '../../api/schema.graphql'), 'utf8'));
 const documents = Object.entries(modules).flatMap(([file, exports]) =>
   Object.entries(exports)
     .filter((entry): entry is [string, DocumentNode] => typeof entry[1] === 'object' && entry[1] !== null && 'definitions' in entry[1])
-    .map(([name, document]): [string, DocumentNode] => [`${file.replace('../src/graphql/', '')}: ${name}`, document]),
+    .map(([name, document]): [string, DocumentNode] => [`${moduleName(file)}: ${name}`, document]),
 );
 
 describe('the GraphQL operations against the API schema', () => {
   it('finds the operations of every module', () => {
     expect(documents.length).toBeGreaterThan(30);
-    expect(Object.keys(modules).map((f) => f.replace('../src/graphql/', '')).sort()).toEqual(expect.arrayContaining(['operations.ts', 'appraisal-operations.ts', 'plan-operations.ts', 'revision-operations.ts']));
+    expect(Object.keys(modules).map(moduleName).sort()).toEqual(expect.arrayContaining(['operations.ts', 'appraisals/appraisal-operations.ts', 'plan-editor/plan-operations.ts', 'revisions/revision-operations.ts']));
   });
 
   it('refreshes the screens after every mutation the client sends', () => {

@@ -7,10 +7,10 @@ import userEvent from '@testing-library/user-event';
 import { CombinedError } from '@urql/core';
 import { buildSchema, parse, print, validate, type DocumentNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { ReviseTargetForm, revisedValues, validateRevisedTarget, yearTargets, type RevisedFields } from '../src/components/revise-target-form.js';
-import { RevisionsPanel, validateRevision } from '../src/components/revisions-panel.js';
-import * as operations from '../src/graphql/revision-operations.js';
-import type { PlanRevision } from '../src/graphql/revision-operations.js';
+import { ReviseTargetForm, revisedValues, validateRevisedTarget, yearTargets, type RevisedFields } from '../src/features/revisions/revise-target-form.js';
+import { RevisionsPanel, validateRevision } from '../src/features/revisions/revisions-panel.js';
+import * as operations from '../src/features/revisions/revision-operations.js';
+import type { PlanRevision } from '../src/features/revisions/revision-operations.js';
 import type { Target, ValueType } from '../src/graphql/types.js';
 import { renderWith, scriptedClient, type ScriptedCall } from './support.js';
 

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { WeightsEditor, type WeightItem } from '../src/components/weights-editor.js';
+import { WeightsEditor, type WeightItem } from '../src/features/plan-editor/weights-editor.js';
 import { renderWith } from './support.js';
 
 const items: WeightItem[] = [

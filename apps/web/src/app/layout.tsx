@@ -7,7 +7,7 @@ import { NavLink, Outlet } from 'react-router';
 import { Loading } from '../components/loading.js';
 import { LanguageSwitch } from '../components/language-switch.js';
 import { RouteFocus } from './route-focus.js';
-import { can, useSession } from './session-context.js';
+import { can, useSession } from '../session/session-context.js';
 
 type NavEntry = { to: string; label: string };
 

@@ -9,7 +9,7 @@ import { Loading } from '../components/loading.js';
 import { createApiClient } from '../graphql/client.js';
 import { CyclesQuery, ViewerQuery } from '../graphql/operations.js';
 import { createAppRouter } from './routes.js';
-import { SessionContext, type SessionState } from './session-context.js';
+import { SessionContext, type SessionState } from '../session/session-context.js';
 import { routerFlushSync } from './router-flush-sync.js';
 
 const context = { additionalTypenames: ['Cycle'] };

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../app/session-context.js';
+import { useSession } from '../session/session-context.js';
 import { formatDate, localeOf } from '../format/format.js';
 import type { SelectedCycle } from '../hooks/use-cycle.js';
 

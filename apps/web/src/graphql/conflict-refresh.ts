@@ -1,6 +1,6 @@
 // After a stale write (CONFLICT) every screen shows the data as it is now, without a reload and without
 // touching what the person typed: the queries on screen are asked again from the API. Forms with typed values
-// also open the conflict dialog (components/conflict-dialog.tsx); buttons without typed values (suspend a chamber,
+// also open the conflict dialog through useVersionedSave (components/form/use-versioned-save.tsx); buttons without typed values (suspend a chamber,
 // deactivate a person, approve a cycle) then simply work on the current version at the next click.
 import type { Client, Exchange, Operation, OperationResult } from '@urql/core';
 import { makeOperation } from '@urql/core';

@@ -1,7 +1,7 @@
 // The cycle (year) and monitoring period the screens show, kept in the URL (?anno=2024&periodo=…).
 import { useSearchParams } from 'react-router';
 import { useSearchParamUpdater } from './use-search-param-updater.js';
-import { useSession } from '../app/session-context.js';
+import { useSession } from '../session/session-context.js';
 import type { CycleSummary, Period } from '../graphql/types.js';
 
 export type SelectedCycle = {

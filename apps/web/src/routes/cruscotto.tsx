@@ -4,7 +4,7 @@ import { Button, Card, CardBody } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { useSession } from '../app/session-context.js';
+import { useSession } from '../session/session-context.js';
 import { CycleSelectors } from '../components/cycle-selectors.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { Loading } from '../components/loading.js';

@@ -6,7 +6,7 @@ import { CycleSelectors } from '../components/cycle-selectors.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { Loading } from '../components/loading.js';
 import { ScoreBadge } from '../components/score-badge.js';
-import { IndividualScorecardView } from '../components/individual-scorecard.js';
+import { IndividualScorecardView } from '../features/appraisals/individual-scorecard.js';
 import { formatDate, localeOf } from '../format/format.js';
 import { MyObjectivesQuery, MyScorecardQuery } from '../graphql/operations.js';
 import type { MyObjective } from '../graphql/types.js';

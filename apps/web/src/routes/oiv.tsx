@@ -5,7 +5,7 @@ import { Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { can, useSession } from '../app/session-context.js';
+import { can, useSession } from '../session/session-context.js';
 import { CycleSelectors } from '../components/cycle-selectors.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { Loading } from '../components/loading.js';

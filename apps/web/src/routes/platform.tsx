@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { useSession } from '../app/session-context.js';
+import { useSession } from '../session/session-context.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { Loading } from '../components/loading.js';
 import { formatDate, localeOf } from '../format/format.js';

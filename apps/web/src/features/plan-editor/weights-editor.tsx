@@ -2,8 +2,8 @@
 import { useId, useState } from 'react';
 import { Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
-import { formatNumber, localeOf, parseNumber } from '../format/format.js';
-import { weightSum, weightsSumTo100 } from '../plan/tree.js';
+import { formatNumber, localeOf, parseNumber } from '../../format/format.js';
+import { weightSum, weightsSumTo100 } from '../../plan/tree.js';
 
 export type WeightItem = { id: string; code: string; title: string; weight: number; version: number };
 

@@ -5,12 +5,12 @@ import { Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { can, useSession } from '../app/session-context.js';
-import { CycleSelectors } from '../components/cycle-selectors.js';
-import { ErrorAlert } from '../components/error-alert.js';
-import { Loading } from '../components/loading.js';
-import { MeasurementForm } from '../components/measurement-form.js';
-import { formatDate, formatDateTime, formatValue, localeOf } from '../format/format.js';
+import { can, useSession } from '../../session/session-context.js';
+import { CycleSelectors } from '../../components/cycle-selectors.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { Loading } from '../../components/loading.js';
+import { MeasurementForm } from './measurement-form.js';
+import { formatDate, formatDateTime, formatValue, localeOf } from '../../format/format.js';
 import {
   AddPeriodMutation,
   ApproveMeasurementMutation,
@@ -19,10 +19,10 @@ import {
   OpenPeriodMutation,
   RejectMeasurementMutation,
   ReviewQueueQuery,
-} from '../graphql/operations.js';
-import type { PendingEntry, ReviewItem } from '../graphql/types.js';
-import { useSelectedCycle } from '../hooks/use-cycle.js';
-import { useDocumentTitle } from '../hooks/use-document-title.js';
+} from '../../graphql/operations.js';
+import type { PendingEntry, ReviewItem } from '../../graphql/types.js';
+import { useSelectedCycle } from '../../hooks/use-cycle.js';
+import { useDocumentTitle } from '../../hooks/use-document-title.js';
 
 /** Groups pending entries by due date (or period) for the "what is missing and by when" summary. */
 export function missingByDate(pending: PendingEntry[]): { date: string | null; count: number }[] {

@@ -1,7 +1,7 @@
 // What the API lets change in a plan by the state of its cycle, shared by the node and indicator forms: everything
 // in a draft, the wording until the cycle is closed, nothing after; and the sentence that says so on the form.
 import { useTranslation } from 'react-i18next';
-import type { CycleState } from '../graphql/types.js';
+import type { CycleState } from '../../graphql/types.js';
 
 export const CODE_MAX = 64;
 export const TITLE_MIN = 3;

@@ -3,9 +3,9 @@
 // the engine's explanation of the total as sentences (explainScorecard).
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { explainScorecard, type ExplanationLine } from '../explanation/explain.js';
-import { formatNumber, formatScore, localeOf } from '../format/format.js';
-import type { PersonScorecard } from '../graphql/types.js';
+import { explainScorecard, type ExplanationLine } from '../../explanation/explain.js';
+import { formatNumber, formatScore, localeOf } from '../../format/format.js';
+import type { PersonScorecard } from '../../graphql/types.js';
 
 function Lines({ lines }: { lines: ExplanationLine[] }) {
   return (

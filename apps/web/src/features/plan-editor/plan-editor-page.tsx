@@ -5,17 +5,17 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery } from 'urql';
-import { CycleSelectors } from '../components/cycle-selectors.js';
-import { can, useSession } from '../app/session-context.js';
-import { CycleWorkflow } from '../components/cycle-workflow.js';
-import { LevelsEditor } from '../components/levels-editor.js';
-import { ErrorAlert } from '../components/error-alert.js';
-import { rereadQuery, useVersionedSave } from '../components/form/index.js';
-import { IndicatorEditList } from '../components/indicator-edit-form.js';
-import { NodeEditForm, NodeMoveForm } from '../components/node-edit-form.js';
-import { Loading } from '../components/loading.js';
-import { NodeWeights } from '../components/node-weights.js';
-import { formatNumber, localeOf, parseNumber } from '../format/format.js';
+import { CycleSelectors } from '../../components/cycle-selectors.js';
+import { can, useSession } from '../../session/session-context.js';
+import { CycleWorkflow } from './cycle-workflow.js';
+import { LevelsEditor } from './levels-editor.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { rereadQuery, useVersionedSave } from '../../components/form/index.js';
+import { IndicatorEditList } from './indicator-edit-form.js';
+import { NodeEditForm, NodeMoveForm } from './node-edit-form.js';
+import { Loading } from '../../components/loading.js';
+import { NodeWeights } from './node-weights.js';
+import { formatNumber, localeOf, parseNumber } from '../../format/format.js';
 import {
   AssignNodeMutation,
   CopyCycleMutation,
@@ -26,11 +26,11 @@ import {
   SetTargetMutation,
   UnitsQuery,
   type PlanData,
-} from '../graphql/operations.js';
-import type { TreeNode } from '../graphql/types.js';
-import { useSelectedCycle } from '../hooks/use-cycle.js';
-import { useDocumentTitle } from '../hooks/use-document-title.js';
-import { indexTree } from '../plan/tree.js';
+} from '../../graphql/operations.js';
+import type { TreeNode } from '../../graphql/types.js';
+import { useSelectedCycle } from '../../hooks/use-cycle.js';
+import { useDocumentTitle } from '../../hooks/use-document-title.js';
+import { indexTree } from '../../plan/tree.js';
 
 type Cycle = PlanData['cycle'];
 

@@ -3,10 +3,10 @@
 // weights on the current versions. The editor keeps what was typed throughout.
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation } from 'urql';
-import { formatNumber, localeOf } from '../format/format.js';
-import { PlanQuery, SetNodeWeightsMutation } from '../graphql/operations.js';
-import { ErrorAlert } from './error-alert.js';
-import { rereadQuery, useVersionedSave } from './form/index.js';
+import { formatNumber, localeOf } from '../../format/format.js';
+import { PlanQuery, SetNodeWeightsMutation } from '../../graphql/operations.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { rereadQuery, useVersionedSave } from '../../components/form/index.js';
 import { WeightsEditor, type WeightItem } from './weights-editor.js';
 
 type Weights = { id: string; version: number; weight: number }[];

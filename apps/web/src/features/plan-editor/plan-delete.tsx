@@ -10,7 +10,7 @@ import type { TFunction } from 'i18next';
 import { Button, Modal, ModalBody, ModalFooter } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation } from 'urql';
-import { formatDate, formatNumber, localeOf } from '../format/format.js';
+import { formatDate, formatNumber, localeOf } from '../../format/format.js';
 import {
   DeleteIndicatorMutation,
   DeleteNodeMutation,
@@ -20,9 +20,9 @@ import {
   type DeletedIndicatorResult,
   type DeletedNodeResult,
   type WeightIssueRow,
-} from '../graphql/plan-operations.js';
-import { ErrorAlert } from './error-alert.js';
-import { useVersionedSave } from './form/index.js';
+} from './plan-operations.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { useVersionedSave } from '../../components/form/index.js';
 
 /** What is under a node: the nodes below it (at any depth) and the indicators of the node and of those. */
 export type Contents = { nodes: number; indicators: number };

@@ -5,12 +5,12 @@ import { useId, useState, type FormEvent } from 'react';
 import { Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation } from 'urql';
-import { formatDate, localeOf, parseNumber } from '../format/format.js';
-import { EnterMeasurementMutation, IndicatorQuery, SubmitMeasurementMutation, type EnterMeasurementVars } from '../graphql/operations.js';
-import type { Measurement, ValueType } from '../graphql/types.js';
-import { formulaVariables } from '../plan/formula.js';
-import { ErrorAlert } from './error-alert.js';
-import { rereadQuery, SelectInput, TextArea, TextInput, useVersionedSave, type Read } from './form/index.js';
+import { formatDate, localeOf, parseNumber } from '../../format/format.js';
+import { EnterMeasurementMutation, IndicatorQuery, SubmitMeasurementMutation, type EnterMeasurementVars } from '../../graphql/operations.js';
+import type { Measurement, ValueType } from '../../graphql/types.js';
+import { formulaVariables } from '../../plan/formula.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { rereadQuery, SelectInput, TextArea, TextInput, useVersionedSave, type Read } from '../../components/form/index.js';
 
 export type MeasurementFormProps = {
   indicator: { id: string; code: string | null; name: string; unit: string | null; valueType: ValueType; formula: string | null };

@@ -7,10 +7,10 @@ import { useId, useState } from 'react';
 import { Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation } from 'urql';
-import { PlanQuery, UpdateLevelsMutation } from '../graphql/operations.js';
-import type { Aggregation, CycleState, Level, LevelKind, LevelName } from '../graphql/types.js';
-import { ErrorAlert } from './error-alert.js';
-import { rereadQuery, SelectInput, TextInput, useVersionedSave } from './form/index.js';
+import { PlanQuery, UpdateLevelsMutation } from '../../graphql/operations.js';
+import type { Aggregation, CycleState, Level, LevelKind, LevelName } from '../../graphql/types.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { rereadQuery, SelectInput, TextInput, useVersionedSave } from '../../components/form/index.js';
 
 export const LEVEL_NAME_MAX = 120;
 

@@ -6,10 +6,10 @@ import { useId, useState, type FormEvent } from 'react';
 import { Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { formatDate, localeOf } from '../format/format.js';
-import { CreateRevisionMutation, CycleRevisionsQuery, type PlanRevision } from '../graphql/revision-operations.js';
-import type { CycleState } from '../graphql/types.js';
-import { ErrorAlert } from './error-alert.js';
+import { formatDate, localeOf } from '../../format/format.js';
+import { CreateRevisionMutation, CycleRevisionsQuery, type PlanRevision } from './revision-operations.js';
+import type { CycleState } from '../../graphql/types.js';
+import { ErrorAlert } from '../../components/error-alert.js';
 
 export const REASON_MIN = 5;
 export const REASON_MAX = 2000;

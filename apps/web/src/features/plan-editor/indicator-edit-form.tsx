@@ -9,7 +9,7 @@ import type { TFunction } from 'i18next';
 import { Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery } from 'urql';
-import { localeOf, parseNumber } from '../format/format.js';
+import { localeOf, parseNumber } from '../../format/format.js';
 import {
   DIRECTIONS,
   EditIndicatorMutation,
@@ -22,12 +22,12 @@ import {
   type Frequency,
   type IndicatorChanges,
   type ScoringMethod,
-} from '../graphql/plan-operations.js';
-import type { CycleState } from '../graphql/types.js';
-import { formulaVariables } from '../plan/formula.js';
-import { ErrorAlert } from './error-alert.js';
-import { NumberInput, numberText, rereadQuery, SelectInput, TextArea, TextInput, useVersionedSave, type Read, type SelectOption } from './form/index.js';
-import { Loading } from './loading.js';
+} from './plan-operations.js';
+import type { CycleState } from '../../graphql/types.js';
+import { formulaVariables } from '../../plan/formula.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { NumberInput, numberText, rereadQuery, SelectInput, TextArea, TextInput, useVersionedSave, type Read, type SelectOption } from '../../components/form/index.js';
+import { Loading } from '../../components/loading.js';
 import { CODE_MAX, EditModeNotice, editMode, modeIds, TITLE_MAX, TITLE_MIN } from './plan-edit-mode.js';
 import { IndicatorDeleteButton } from './plan-delete.js';
 

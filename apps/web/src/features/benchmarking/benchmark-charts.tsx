@@ -2,7 +2,7 @@
 // Both are hidden from assistive technology: the tables beside them carry the same figures.
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
-import { boxGeometry, formatBenchmarkValue } from '../../benchmark/benchmark.js';
+import { boxGeometry, formatBenchmarkValue } from './benchmark.js';
 import { localeOf } from '../../format/format.js';
 import type { BenchmarkStats } from '../../graphql/types.js';
 

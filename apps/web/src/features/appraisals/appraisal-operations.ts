@@ -1,8 +1,8 @@
 // The operations of the appraisal screen ("Valutazioni individuali", /valutazioni), against
 // apps/api/schema.graphql: whom the viewer may consult (people and units), the cycle's SMVP role profiles,
 // a person's individual scorecard with every explanation, and setAppraisal.
-import { PersonScorecardFields } from './fragments.js';
-import { graphql, type ResultOf, type VariablesOf } from './graphql.js';
+import { PersonScorecardFields } from '../../graphql/fragments.js';
+import { graphql, type ResultOf, type VariablesOf } from '../../graphql/graphql.js';
 
 export const AppraisalPeopleQuery = graphql(`
   query AppraisalPeople {

@@ -7,12 +7,12 @@ import { useId, useRef, useState } from 'react';
 import { Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery } from 'urql';
-import { formatDate, formatValue, localeOf, parseNumber } from '../format/format.js';
-import { IndicatorQuery } from '../graphql/operations.js';
-import { CycleRevisionsQuery, ReviseTargetMutation, type PlanRevision, type RevisedTargetValues } from '../graphql/revision-operations.js';
-import type { Operator, Target, ValueType } from '../graphql/types.js';
-import { ErrorAlert } from './error-alert.js';
-import { DateInput, NumberInput, rereadQuery, SelectInput, useVersionedSave, type SelectOption } from './form/index.js';
+import { formatDate, formatValue, localeOf, parseNumber } from '../../format/format.js';
+import { IndicatorQuery } from '../../graphql/operations.js';
+import { CycleRevisionsQuery, ReviseTargetMutation, type PlanRevision, type RevisedTargetValues } from './revision-operations.js';
+import type { Operator, Target, ValueType } from '../../graphql/types.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { DateInput, NumberInput, rereadQuery, SelectInput, useVersionedSave, type SelectOption } from '../../components/form/index.js';
 import { isIsoDay } from './revisions-panel.js';
 
 export const OPERATORS: Operator[] = ['gte', 'gt', 'lte', 'lt', 'eq'];

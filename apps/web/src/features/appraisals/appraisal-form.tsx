@@ -6,10 +6,10 @@ import { useId } from 'react';
 import { Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation } from 'urql';
-import { formatNumber, localeOf, parseNumber } from '../format/format.js';
-import { PersonScorecardQuery, SetAppraisalMutation, type AppraisalScorecard, type RoleProfile } from '../graphql/appraisal-operations.js';
-import { ErrorAlert } from './error-alert.js';
-import { NumberInput, rereadQuery, SelectInput, TextArea, useVersionedSave, type Read } from './form/index.js';
+import { formatNumber, localeOf, parseNumber } from '../../format/format.js';
+import { PersonScorecardQuery, SetAppraisalMutation, type AppraisalScorecard, type RoleProfile } from './appraisal-operations.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { NumberInput, rereadQuery, SelectInput, TextArea, useVersionedSave, type Read } from '../../components/form/index.js';
 
 export const NOTE_MAX = 2000;
 

@@ -5,15 +5,15 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import { can, useSession } from '../app/session-context.js';
-import { HEAT_BANDS, HEAT_MISSING, formatBenchmarkValue, formatPercentile, heatTone } from '../benchmark/benchmark.js';
-import { ErrorAlert } from '../components/error-alert.js';
-import { Loading } from '../components/loading.js';
-import { localeOf } from '../format/format.js';
-import { BenchmarkQuery } from '../graphql/operations.js';
-import type { BenchmarkEntry, BenchmarkSeries } from '../graphql/types.js';
-import { useDocumentTitle } from '../hooks/use-document-title.js';
-import { useDefaultBenchmarkYear } from './benchmark.js';
+import { can, useSession } from '../../session/session-context.js';
+import { HEAT_BANDS, HEAT_MISSING, formatBenchmarkValue, formatPercentile, heatTone } from './benchmark.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { Loading } from '../../components/loading.js';
+import { localeOf } from '../../format/format.js';
+import { BenchmarkQuery } from '../../graphql/operations.js';
+import type { BenchmarkEntry, BenchmarkSeries } from '../../graphql/types.js';
+import { useDocumentTitle } from '../../hooks/use-document-title.js';
+import { useDefaultBenchmarkYear } from './benchmark-page.js';
 
 type Row = { key: string; label: string; synthetic: boolean; cells: Map<string, BenchmarkEntry> };
 

@@ -5,11 +5,11 @@ import { useId } from 'react';
 import { Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation } from 'urql';
-import { formatNumber, localeOf, parseNumber } from '../format/format.js';
-import { IndicatorQuery, SetTargetMutation, UpdateTargetMutation } from '../graphql/operations.js';
-import type { Operator, Target } from '../graphql/types.js';
-import { ErrorAlert } from './error-alert.js';
-import { NumberInput, rereadQuery, SelectInput, useVersionedSave, type Read } from './form/index.js';
+import { formatNumber, localeOf, parseNumber } from '../../format/format.js';
+import { IndicatorQuery, SetTargetMutation, UpdateTargetMutation } from '../../graphql/operations.js';
+import type { Operator, Target } from '../../graphql/types.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { NumberInput, rereadQuery, SelectInput, useVersionedSave, type Read } from '../../components/form/index.js';
 
 const OPERATORS: Operator[] = ['gte', 'gt', 'lte', 'lt', 'eq'];
 

@@ -1,9 +1,9 @@
 // The plan editor's edits of existing nodes and indicators (updateNode, updateIndicator, moveNode), their
 // deletion from a draft plan (deleteNode, deleteIndicator) and the reads they start from, against
 // apps/api/schema.graphql. Kept apart from operations.ts (every other screen).
-import { EditableIndicatorFields, EditableNodeOwnFields, WeightIssueFields } from './fragments.js';
-import { allOf, graphql, type EnumOf, type ResultOf, type VariablesOf } from './graphql.js';
-import type { Operator } from './types.js';
+import { EditableIndicatorFields, EditableNodeOwnFields, WeightIssueFields } from '../../graphql/fragments.js';
+import { allOf, graphql, type EnumOf, type ResultOf, type VariablesOf } from '../../graphql/graphql.js';
+import type { Operator } from '../../graphql/types.js';
 
 export type Direction = EnumOf<'Direction'>;
 export type ScoringMethod = EnumOf<'ScoringMethod'>;

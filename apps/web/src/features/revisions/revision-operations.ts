@@ -1,7 +1,7 @@
 // The operations of the mid-year revision of targets (rimodulazione), against apps/api/schema.graphql: the
 // cycle's revisions, opening one, and a revised target beside the original.
-import { PlanRevisionFields, TargetFields } from './fragments.js';
-import { graphql, type ResultOf, type VariablesOf } from './graphql.js';
+import { PlanRevisionFields, TargetFields } from '../../graphql/fragments.js';
+import { graphql, type ResultOf, type VariablesOf } from '../../graphql/graphql.js';
 
 export type PlanRevision = ResultOf<typeof PlanRevisionFields>;
 

@@ -5,13 +5,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import { can, useSession } from '../app/session-context.js';
-import { AppraisalForm } from '../components/appraisal-form.js';
-import { CycleSelectors } from '../components/cycle-selectors.js';
-import { ErrorAlert } from '../components/error-alert.js';
-import { IndividualScorecardView } from '../components/individual-scorecard.js';
-import { Loading } from '../components/loading.js';
-import { formatDate, localeOf } from '../format/format.js';
+import { can, useSession } from '../../session/session-context.js';
+import { AppraisalForm } from './appraisal-form.js';
+import { CycleSelectors } from '../../components/cycle-selectors.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { IndividualScorecardView } from './individual-scorecard.js';
+import { Loading } from '../../components/loading.js';
+import { formatDate, localeOf } from '../../format/format.js';
 import {
   AppraisalPeopleQuery,
   CycleRoleProfilesQuery,
@@ -19,10 +19,10 @@ import {
   roleProfilesOf,
   type AppraisalPerson,
   type AppraisalUnit,
-} from '../graphql/appraisal-operations.js';
-import type { Viewer } from '../graphql/types.js';
-import { useSelectedCycle } from '../hooks/use-cycle.js';
-import { useDocumentTitle } from '../hooks/use-document-title.js';
+} from './appraisal-operations.js';
+import type { Viewer } from '../../graphql/types.js';
+import { useSelectedCycle } from '../../hooks/use-cycle.js';
+import { useDocumentTitle } from '../../hooks/use-document-title.js';
 
 /** Whether the viewer may consult anyone's scorecard (API: scorecard.read, everywhere or on their units). */
 export function mayConsultScorecards(viewer: Viewer): boolean {

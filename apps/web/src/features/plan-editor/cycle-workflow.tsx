@@ -4,10 +4,10 @@ import { useId, useState } from 'react';
 import { Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { useSession } from '../app/session-context.js';
-import { ApproveCycleMutation, CloseCycleMutation, PublishCycleMutation } from '../graphql/operations.js';
-import type { CycleState } from '../graphql/types.js';
-import { ErrorAlert } from './error-alert.js';
+import { useSession } from '../../session/session-context.js';
+import { ApproveCycleMutation, CloseCycleMutation, PublishCycleMutation } from '../../graphql/operations.js';
+import type { CycleState } from '../../graphql/types.js';
+import { ErrorAlert } from '../../components/error-alert.js';
 
 export function CycleWorkflow({ cycle }: { cycle: { id: string; year: number; state: CycleState; version: number } }) {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 // Benchmarking helpers: figures of a comparison the Italian way ("58,07", "3ª su 12"), the geometry of a box
 // plot and the colour scale of the heat map (colour is a second cue: the number is always written).
-import type { BenchmarkSeries, BenchmarkStats } from '../graphql/types.js';
+import type { BenchmarkSeries, BenchmarkStats } from '../../graphql/types.js';
 
 const formats = new Map<string, Intl.NumberFormat>();
 function decimals(locale: string, max: number): Intl.NumberFormat {

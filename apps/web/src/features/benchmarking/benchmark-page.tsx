@@ -5,20 +5,20 @@
 import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useSearchParamUpdater } from '../hooks/use-search-param-updater.js';
+import { useSearchParamUpdater } from '../../hooks/use-search-param-updater.js';
 import { useClient, useMutation, useQuery } from 'urql';
-import { can, useSession } from '../app/session-context.js';
-import { formatBenchmarkValue, formatPercentile, formatRank, rankedEntries, selfEntry } from '../benchmark/benchmark.js';
-import { ErrorAlert } from '../components/error-alert.js';
-import { rereadQuery, useVersionedSave } from '../components/form/index.js';
-import { Loading } from '../components/loading.js';
-import { localeOf } from '../format/format.js';
-import { BenchmarkCataloguesQuery, BenchmarkQuery, BenchmarkSharingQuery, SetBenchmarkNameSharingMutation } from '../graphql/operations.js';
-import type { BenchmarkEntry, BenchmarkKind, BenchmarkSeries } from '../graphql/types.js';
-import { useDocumentTitle } from '../hooks/use-document-title.js';
+import { can, useSession } from '../../session/session-context.js';
+import { formatBenchmarkValue, formatPercentile, formatRank, rankedEntries, selfEntry } from './benchmark.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { rereadQuery, useVersionedSave } from '../../components/form/index.js';
+import { Loading } from '../../components/loading.js';
+import { localeOf } from '../../format/format.js';
+import { BenchmarkCataloguesQuery, BenchmarkQuery, BenchmarkSharingQuery, SetBenchmarkNameSharingMutation } from '../../graphql/operations.js';
+import type { BenchmarkEntry, BenchmarkKind, BenchmarkSeries } from '../../graphql/types.js';
+import { useDocumentTitle } from '../../hooks/use-document-title.js';
 
-const BoxPlotChart = lazy(() => import('../components/charts/benchmark-charts.js').then((m) => ({ default: m.BoxPlotChart })));
-const BenchmarkTrendChart = lazy(() => import('../components/charts/benchmark-charts.js').then((m) => ({ default: m.BenchmarkTrendChart })));
+const BoxPlotChart = lazy(() => import('./benchmark-charts.js').then((m) => ({ default: m.BoxPlotChart })));
+const BenchmarkTrendChart = lazy(() => import('./benchmark-charts.js').then((m) => ({ default: m.BenchmarkTrendChart })));
 
 /** The latest year with a published Unioncamere catalogue in the demo data; used when a year has none. */
 export const CATALOGUE_FALLBACK_YEAR = 2024;
