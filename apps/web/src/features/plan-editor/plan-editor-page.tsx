@@ -150,7 +150,7 @@ function AssignmentForm({ node, year }: { node: TreeNode; year: number }) {
         return fresh ? { values: unitsOf(fresh), version: fresh.version } : null;
       }),
     // The API answers with the node's new version (the next save goes with it).
-    saved: (data, typed) => ({ values: typed, version: 'version' in data.assignNode && typeof data.assignNode.version === 'number' ? data.assignNode.version : node.version }),
+    saved: (data, typed) => ({ values: typed, version: data.assignNode.version }),
     describe: (_changes, typed) => [
       { label: t('plan.assignUnits'), value: (units.data?.units.edges ?? []).filter(({ node: u }) => typed.unitIds.has(u.id)).map(({ node: u }) => u.code).join(', ') || '—' },
       { label: t('plan.assignPeople'), value: (people.data?.people.edges ?? []).filter(({ node: p }) => typed.personIds.has(p.id)).map(({ node: p }) => p.displayName).join(', ') || '—' },
